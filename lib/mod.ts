@@ -1,1 +1,3 @@
 export * from "./validate.ts";
+export * from "./display.ts";
+export * from "./plot.ts";

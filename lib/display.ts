@@ -1,0 +1,166 @@
+/**
+ * Showing values in a notebook.
+ *
+ * The Deno 2.9 Jupyter kernel can report a cell finished before the cell's output has
+ * been sent, and a headless client then drops that output. {@link show} displays
+ * explicitly and then waits a moment, which in trials lost no output; notebooks use it
+ * instead of leaving a value as a cell's last expression.
+ *
+ * Outside the kernel (in `deno test`, or `deno run`), {@link show} prints to standard
+ * output, so library code and notebooks' code can be exercised anywhere. Nothing here
+ * touches `Deno.jupyter` at import time.
+ *
+ * @module
+ */
+
+/** A MIME bundle, as Jupyter's display protocol carries it. */
+export type MimeBundle = Record<string, unknown>;
+
+interface JupyterApi {
+  display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+}
+
+/** How long {@link show} waits after displaying, in milliseconds. */
+export const DISPLAY_SETTLE_MS = 30;
+
+/**
+ * The kernel's `Deno.jupyter` namespace, or `undefined` outside the kernel.
+ *
+ * @returns The namespace when running in `deno jupyter`, else `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { jupyterApi } from "./display.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(jupyterApi(), undefined); // deno test is not the kernel
+ * ```
+ */
+export function jupyterApi(): JupyterApi | undefined {
+  try {
+    const api = Reflect.get(Deno, "jupyter") as JupyterApi | undefined;
+    return api && typeof api.display === "function" ? api : undefined;
+  } catch {
+    return undefined; // "Deno.jupyter is only available in `deno jupyter`"
+  }
+}
+
+function hasOuterHtml(value: unknown): value is { outerHTML: string } {
+  return typeof value === "object" && value !== null &&
+    typeof Reflect.get(value, "outerHTML") === "string";
+}
+
+/**
+ * A value's plain-text form, as {@link show} prints it outside the kernel.
+ *
+ * Strings print as they are; numbers as JavaScript prints them (shortest round-trip
+ * form); DOM elements (charts) as their markup; anything else through `Deno.inspect`.
+ *
+ * @param value Anything.
+ * @returns Its text form.
+ *
+ * @example
+ * ```ts
+ * import { textOf } from "./display.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(textOf("mean 3.5"), "mean 3.5");
+ * assert.equal(textOf(0.1 + 0.2), "0.30000000000000004");
+ * ```
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (hasOuterHtml(value)) return value.outerHTML;
+  return Deno.inspect(value, {
+    colors: false,
+    depth: 6,
+    iterableLimit: 200,
+    strAbbreviateSize: 10_000,
+  });
+}
+
+/**
+ * Shows a value as a cell output, and makes sure the output is not lost.
+ *
+ * In the kernel, strings show as plain text (without quotes), charts (elements whose
+ * markup starts with `<svg`) as SVG, other elements as HTML, polars DataFrames as
+ * tables, and anything else as the kernel formats it. Outside the kernel the value's
+ * {@link textOf} form goes to standard output.
+ *
+ * @param value What to show.
+ * @returns A promise that settles once the output has been sent.
+ *
+ * @example
+ * ```ts
+ * import { show } from "./display.ts";
+ *
+ * await show("hello"); // prints "hello" outside the kernel
+ * ```
+ */
+export async function show(value: unknown): Promise<void> {
+  const api = jupyterApi();
+  if (!api) {
+    console.log(textOf(value));
+    return;
+  }
+  if (typeof value === "string") {
+    await api.display({ "text/plain": value }, { raw: true });
+  } else {
+    await api.display(value);
+  }
+  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+}
+
+/**
+ * Shows a MIME bundle exactly as given (for example Markdown built from computed
+ * numbers: `{ "text/markdown": md, "text/plain": md }`).
+ *
+ * @param bundle MIME type to content.
+ * @returns A promise that settles once the output has been sent.
+ * @throws {TypeError} If `bundle` is not an object of MIME types.
+ *
+ * @example
+ * ```ts
+ * import { showBundle } from "./display.ts";
+ *
+ * await showBundle({ "text/plain": "x = 1" }); // prints "x = 1" outside the kernel
+ * ```
+ */
+export async function showBundle(bundle: MimeBundle): Promise<void> {
+  if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
+    throw new TypeError(
+      "showBundle(): bundle must be an object mapping MIME types to content",
+    );
+  }
+  const api = jupyterApi();
+  if (!api) {
+    const text = bundle["text/plain"] ?? bundle["text/markdown"] ??
+      Object.values(bundle)[0];
+    console.log(typeof text === "string" ? text : textOf(text));
+    return;
+  }
+  await api.display(bundle, { raw: true });
+  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+}
+
+/**
+ * Shows Markdown (rendered in Jupyter, VS Code and the reading edition).
+ *
+ * @param markdown The Markdown text; `$...$` math is rendered by the front end.
+ * @returns A promise that settles once the output has been sent.
+ *
+ * @example
+ * ```ts
+ * import { showMarkdown } from "./display.ts";
+ *
+ * await showMarkdown("**bias** = 0.012");
+ * ```
+ */
+export function showMarkdown(markdown: string): Promise<void> {
+  if (typeof markdown !== "string") {
+    throw new TypeError(
+      `showMarkdown(): markdown must be a string (received ${typeof markdown})`,
+    );
+  }
+  return showBundle({ "text/markdown": markdown, "text/plain": markdown });
+}
