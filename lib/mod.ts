@@ -1,3 +1,5 @@
 export * from "./validate.ts";
 export * from "./display.ts";
 export * from "./plot.ts";
+export * from "./distributions.ts";
+export * from "./losses.ts";
