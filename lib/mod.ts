@@ -3,3 +3,4 @@ export * from "./display.ts";
 export * from "./plot.ts";
 export * from "./distributions.ts";
 export * from "./losses.ts";
+export * from "./optim.ts";
