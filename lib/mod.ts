@@ -4,3 +4,4 @@ export * from "./plot.ts";
 export * from "./distributions.ts";
 export * from "./losses.ts";
 export * from "./optim.ts";
+export * from "./linalg.ts";
