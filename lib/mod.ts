@@ -5,3 +5,4 @@ export * from "./distributions.ts";
 export * from "./losses.ts";
 export * from "./optim.ts";
 export * from "./linalg.ts";
+export * from "./simulate.ts";
