@@ -6,3 +6,5 @@ export * from "./losses.ts";
 export * from "./optim.ts";
 export * from "./linalg.ts";
 export * from "./simulate.ts";
+export * from "./likelihood.ts";
+export * from "./robust.ts";
