@@ -754,8 +754,10 @@ export interface LstsqResult {
  * minimizers, `‖x‖₂` — as `numpy.linalg.lstsq(A, b, rcond=None)`. Handles
  * overdetermined (`m > n`), underdetermined (`m < n`) and rank-deficient `A`.
  *
- * Method: one-sided Jacobi SVD (Hestenes), which computes singular values to high
- * relative accuracy, then `x = Σ_{sᵢ > rcond·s_max} vᵢ (uᵢ·b) / sᵢ`.
+ * Method: Householder QR with column pivoting of `A` (or of `Aᵀ` when `m < n`),
+ * then the SVD of the small triangular factor by one-sided Jacobi (Hestenes), which
+ * computes singular values to high relative accuracy; finally
+ * `x = Σ_{sᵢ > rcond·s_max} vᵢ (uᵢ·b) / sᵢ`.
  *
  * @param A An `m` x `n` matrix with `m, n ≥ 1`.
  * @param b A vector of length `m`.
@@ -805,42 +807,56 @@ export function lstsq(
     ? EPS * Math.max(m, n)
     : checkNonNegative("lstsq", "rcond", options.rcond);
 
-  // Jacobi works on the rows of G (contiguous): the columns of A when m ≥ n, the
-  // rows of A when m < n (i.e. the SVD of Aᵀ). p = min(m, n) vectors of length len.
+  // Let B = A (tall) or Aᵀ (wide), t x p with t = max(m, n) ≥ p = min(m, n).
+  // 1. Householder QR with column pivoting, B P = Q R, on T = Bᵀ stored as p
+  //    contiguous rows of length t.
+  // 2. The least-squares problem reduces to the p x p system S z = c with
+  //    tall (A P = Q R):  S = R,  c = (Qᵀ b)₁..ₚ,  x = P z;
+  //    wide (Pᵀ A = Rᵀ Qᵀ): S = Rᵀ, c = Pᵀ b,       x = Q z.
+  // 3. One-sided Jacobi on the rows of S (for tall A the columns of Rᵀ:
+  //    QR-preconditioned Jacobi, Drmač & Veselić 2008) gives S = Σᵢ vᵢ gᵢᵀ with
+  //    mutually orthogonal gᵢ = sᵢ ŵᵢ, so S⁺ c = Σ_{sᵢ > cutoff} gᵢ (vᵢ·c) / sᵢ².
   const tall = m >= n;
-  const p = tall ? n : m, len = tall ? m : n;
-  const G = tall ? transposeData(A.data, m, n) : A.data.slice();
-  const VT = jacobiSvd(G, p, len);
+  const p = tall ? n : m, t = tall ? m : n;
+  const T = tall ? transposeData(A.data, m, n) : A.data.slice();
+  const tau = new Float64Array(p);
+  const perm = new Int32Array(p);
+  householderQr(T, p, t, tau, perm);
+  const S = new Float64Array(p * p);
+  for (let k = 0; k < p; k++) {
+    for (let j = k; j < p; j++) {
+      S[tall ? k * p + j : j * p + k] = T[j * t + k]!;
+    }
+  }
+  let c: Float64Array;
+  if (tall) {
+    c = y.slice();
+    applyHouseholder(T, p, t, tau, c, true);
+    c = c.slice(0, p);
+  } else {
+    c = new Float64Array(p);
+    for (let k = 0; k < p; k++) c[k] = y[perm[k]!]!;
+  }
+  jacobiSvd(S, p, p, c); // c ← Vᵀ c
 
   const s = new Float64Array(p);
-  for (let i = 0; i < p; i++) s[i] = norm2(G, i * len, len);
-  const order = Array.from({ length: p }, (_, i) => i).sort((i, j) =>
-    s[j]! - s[i]!
-  );
-  const singularValues = new Float64Array(p);
-  for (let i = 0; i < p; i++) singularValues[i] = s[order[i]!]!;
-  const cutoff = rcond * (singularValues[0] ?? 0);
-
-  // Row i of G is sᵢ·wᵢ and row i of VT is zᵢ, where for tall A: wᵢ = uᵢ (left,
-  // length m) and zᵢ = vᵢ (right, length n); for wide A the roles swap.
-  const x = new Float64Array(n);
+  for (let i = 0; i < p; i++) s[i] = norm2(S, i * p, p);
+  const singularValues = s.slice().sort().reverse();
+  const cutoff = rcond * singularValues[0]!;
+  const z = new Float64Array(p);
   let rank = 0;
   for (let i = 0; i < p; i++) {
     if (!(s[i]! > cutoff)) continue;
     rank++;
-    const s2 = s[i]! * s[i]!;
-    const gi = i * len, vi = i * p;
-    if (tall) {
-      let c = 0;
-      for (let k = 0; k < m; k++) c += G[gi + k]! * y[k]!;
-      c /= s2;
-      for (let k = 0; k < n; k++) x[k]! += c * VT[vi + k]!;
-    } else {
-      let c = 0;
-      for (let k = 0; k < m; k++) c += VT[vi + k]! * y[k]!;
-      c /= s2;
-      for (let k = 0; k < n; k++) x[k]! += c * G[gi + k]!;
-    }
+    const coef = c[i]! / (s[i]! * s[i]!), gi = i * p;
+    for (let k = 0; k < p; k++) z[k]! += coef * S[gi + k]!;
+  }
+  const x = new Float64Array(n);
+  if (tall) {
+    for (let k = 0; k < p; k++) x[perm[k]!] = z[k]!;
+  } else {
+    x.set(z);
+    applyHouseholder(T, p, t, tau, x, false);
   }
 
   let residuals = 0;
@@ -1187,19 +1203,107 @@ function cholSolveVec(L: Float64Array, n: number, v: Float64Array): void {
 }
 
 /**
- * One-sided Jacobi (Hestenes) on the p rows of G (p x len, row-major, p ≤ len):
- * rotates pairs of rows until all are mutually orthogonal. On return G = Vᵀ G₀
- * row-wise, i.e. row i of G is sᵢ uᵢ; returns Vᵀ (p x p), whose row i is vᵢ.
+ * Householder QR with column pivoting of B (t x p, t ≥ p) held as T = Bᵀ: p
+ * contiguous rows of length t, row k being column k of B (LAPACK's dgeqp3 pivot rule
+ * with dlarfg's reflectors; trailing norms are recomputed, not downdated). In place:
+ * afterwards B P = Q R with column k of B P the original column perm[k],
+ * R[k][j] = T[j·t + k] for j ≥ k, reflector k is v = (1, T[k·t + k+1 ..]) on entries
+ * k.., Hₖ = I − tau[k] v vᵀ and Q = H₀ H₁ ⋯ H_{p−1}.
  */
-function jacobiSvd(G: Float64Array, p: number, len: number): Float64Array {
-  const VT = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) VT[i * p + i] = 1;
+function householderQr(
+  T: Float64Array,
+  p: number,
+  t: number,
+  tau: Float64Array,
+  perm: Int32Array,
+): void {
+  for (let k = 0; k < p; k++) perm[k] = k;
+  for (let k = 0; k < p; k++) {
+    // Pivot: the remaining column with the largest trailing norm.
+    let best = k, bestNorm = -1;
+    for (let j = k; j < p; j++) {
+      const nj = norm2(T, j * t + k, t - k);
+      if (nj > bestNorm) {
+        bestNorm = nj;
+        best = j;
+      }
+    }
+    const rk = k * t;
+    if (best !== k) {
+      const rb = best * t;
+      for (let i = 0; i < t; i++) {
+        const tmp = T[rk + i]!;
+        T[rk + i] = T[rb + i]!;
+        T[rb + i] = tmp;
+      }
+      const tmp = perm[k]!;
+      perm[k] = perm[best]!;
+      perm[best] = tmp;
+    }
+    const alpha = T[rk + k]!;
+    const xnorm = norm2(T, rk + k + 1, t - k - 1);
+    if (xnorm === 0) {
+      tau[k] = 0;
+      continue;
+    }
+    const beta = (alpha >= 0 ? -1 : 1) * Math.hypot(alpha, xnorm);
+    const tk = (tau[k] = (beta - alpha) / beta);
+    const scale = 1 / (alpha - beta);
+    for (let i = k + 1; i < t; i++) T[rk + i]! *= scale;
+    T[rk + k] = beta;
+    for (let j = k + 1; j < p; j++) {
+      const rj = j * t;
+      let w = T[rj + k]!;
+      for (let i = k + 1; i < t; i++) w += T[rk + i]! * T[rj + i]!;
+      w *= tk;
+      T[rj + k]! -= w;
+      for (let i = k + 1; i < t; i++) T[rj + i]! -= w * T[rk + i]!;
+    }
+  }
+}
+
+/** v ← Qᵀ v (`transposed`) or v ← Q v, for Q from {@link householderQr}; |v| = t. */
+function applyHouseholder(
+  T: Float64Array,
+  p: number,
+  t: number,
+  tau: Float64Array,
+  v: Float64Array,
+  transposed: boolean,
+): void {
+  for (let step = 0; step < p; step++) {
+    const k = transposed ? step : p - 1 - step;
+    const tk = tau[k]!;
+    if (tk === 0) continue;
+    const rk = k * t;
+    let w = v[k]!;
+    for (let i = k + 1; i < t; i++) w += T[rk + i]! * v[i]!;
+    w *= tk;
+    v[k]! -= w;
+    for (let i = k + 1; i < t; i++) v[i]! -= w * T[rk + i]!;
+  }
+}
+
+/**
+ * One-sided Jacobi (Hestenes) on the p rows of G (p x len, row-major): rotates pairs
+ * of rows until all are mutually orthogonal to working precision,
+ * |gᵢ·gⱼ| ≤ √p · eps · ‖gᵢ‖‖gⱼ‖ (the test of LAPACK's dgesvj). With V the product
+ * of the rotations, G ← Vᵀ G, so G₀ = V G = Σᵢ vᵢ gᵢᵀ; the same rotations are applied
+ * to the p-vector u, giving u ← Vᵀ u (i.e. uᵢ = vᵢ·u₀) without forming V.
+ */
+function jacobiSvd(
+  G: Float64Array,
+  p: number,
+  len: number,
+  u: Float64Array,
+): void {
+  const tol = Math.sqrt(p) * EPS;
   for (let sweep = 0; sweep < 100; sweep++) {
     let rotated = false;
     for (let i = 0; i < p - 1; i++) {
-      const gi = i * len, vi = i * p;
+      const gi = i * len;
       for (let j = i + 1; j < p; j++) {
-        const gj = j * len, vj = j * p;
+        const gj = j * len;
         let alpha = 0, beta = 0, gamma = 0;
         for (let k = 0; k < len; k++) {
           const a = G[gi + k]!, b = G[gj + k]!;
@@ -1207,7 +1311,7 @@ function jacobiSvd(G: Float64Array, p: number, len: number): Float64Array {
           beta += b * b;
           gamma += a * b;
         }
-        if (!(Math.abs(gamma) > EPS * Math.sqrt(alpha) * Math.sqrt(beta))) {
+        if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) {
           continue;
         }
         rotated = true;
@@ -1220,16 +1324,13 @@ function jacobiSvd(G: Float64Array, p: number, len: number): Float64Array {
           G[gi + k] = c * a - s * b;
           G[gj + k] = s * a + c * b;
         }
-        for (let k = 0; k < p; k++) {
-          const a = VT[vi + k]!, b = VT[vj + k]!;
-          VT[vi + k] = c * a - s * b;
-          VT[vj + k] = s * a + c * b;
-        }
+        const ui = u[i]!, uj = u[j]!;
+        u[i] = c * ui - s * uj;
+        u[j] = s * ui + c * uj;
       }
     }
     if (!rotated) break;
   }
-  return VT;
 }
 
 function transposeData(a: Float64Array, m: number, n: number): Float64Array {
