@@ -8,3 +8,4 @@ export * from "./linalg.ts";
 export * from "./simulate.ts";
 export * from "./likelihood.ts";
 export * from "./robust.ts";
+export * from "./random.ts";
