@@ -9,3 +9,6 @@ export * from "./simulate.ts";
 export * from "./likelihood.ts";
 export * from "./robust.ts";
 export * from "./random.ts";
+export * from "./regression.ts";
+export * from "./bayes.ts";
+export * from "./fisher.ts";
