@@ -21,6 +21,7 @@ import {
 } from "./validate.ts";
 import { Matrix } from "./linalg.ts";
 import { toDesignMatrix } from "./regression.ts";
+import { sigmoid } from "./losses.ts";
 
 // ---------------------------------------------------------------------------------
 // Closed-form Fisher information and Cramér–Rao bounds
@@ -250,13 +251,6 @@ export function logisticFisherInformation(
     for (let c = 0; c < r; c++) out[r * k + c] = out[c * k + r]!;
   }
   return new Matrix(k, k, out);
-}
-
-/** Logistic sigmoid, computed without overflow for large negative arguments. */
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /**
