@@ -12,3 +12,4 @@ export * from "./random.ts";
 export * from "./regression.ts";
 export * from "./bayes.ts";
 export * from "./fisher.ts";
+export * from "./logistic.ts";
