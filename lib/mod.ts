@@ -13,3 +13,4 @@ export * from "./regression.ts";
 export * from "./bayes.ts";
 export * from "./fisher.ts";
 export * from "./logistic.ts";
+export * from "./stats.ts";
