@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { logisticRegression } from "../lib/logistic.ts";
 import { Matrix } from "../lib/linalg.ts";
+import { RandomState } from "../lib/random.ts";
 
 interface LogitRef {
   params: number[];
@@ -244,4 +245,21 @@ Deno.test("logisticRegression() rejects bad labels and arguments with messages n
     () => logisticRegression(X, [0, 1, 1], { method: "sgd" as "gd" }),
     /^RangeError: logisticRegression\(\): method must be "gd" or "newton" \(received string "sgd"\)$/,
   );
+});
+
+Deno.test("the article's logistic data regenerate exactly from RandomState(42), as numpy's seed 42", () => {
+  const a = fx.article;
+  const rs = new RandomState(42);
+  const Z = rs.randn([500, 2]);
+  const X = Z.toArray().map((r) => [1, ...r]);
+  assert.deepEqual(X, a.X);
+  const wTrue = [0.5, 1.2, -0.8];
+  const u = rs.rand(500);
+  const y = X.map((r, i) => {
+    const p = 1 /
+      (1 +
+        Math.exp(-(r[0]! * wTrue[0]! + r[1]! * wTrue[1]! + r[2]! * wTrue[2]!)));
+    return u[i]! < p ? 1 : 0;
+  });
+  assert.deepEqual(y, a.y);
 });

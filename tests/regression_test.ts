@@ -7,7 +7,8 @@ import {
   ridge,
   ridgePath,
 } from "../lib/regression.ts";
-import { Matrix, norm } from "../lib/linalg.ts";
+import { Matrix, matvec, norm } from "../lib/linalg.ts";
+import { RandomState } from "../lib/random.ts";
 
 interface LassoCase {
   alpha: number;
@@ -389,4 +390,14 @@ Deno.test("regression functions reject bad arguments with messages naming them",
     () => ols("X" as unknown as number[][], y),
     /^TypeError: ols\(\): X must be an array of rows or a Matrix/,
   );
+});
+
+Deno.test("the MAP example's X regenerates bit for bit from RandomState(42) (numpy's seed 42), y to rounding", () => {
+  const m = fx.mapExample;
+  const rs = new RandomState(42);
+  const X = rs.randn([100, 50]);
+  assert.deepEqual(X.toArray(), m.X);
+  const noise = rs.randn(100);
+  const y = matvec(X, m.wTrue).map((v, i) => v + 0.1 * noise[i]!);
+  assert.ok(relErr(y, m.y) < 1e-15);
 });
