@@ -19,25 +19,10 @@ import {
   type NumericArray,
   toFloat64Array,
 } from "./validate.ts";
+import { mean, median, std } from "./stats.ts";
 
 /** `log √(2π)`, as scipy's `_norm_pdf_logC`. */
 const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
-
-function sum(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]!;
-  return s;
-}
-
-// TEMPORARY private helpers until lib/stats.ts lands; then import from ./stats.ts.
-function mean(v: Float64Array): number {
-  return sum(v) / v.length;
-}
-function median(v: Float64Array): number {
-  const s = Float64Array.from(v).sort();
-  const h = s.length >> 1;
-  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-}
 
 // ---------------------------------------------------------------------------
 // Log-densities
@@ -397,6 +382,11 @@ export function categoricalLogLikelihood(
 // Maximum-likelihood fits
 // ---------------------------------------------------------------------------
 
+function isConstant(v: Float64Array): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
 /** Result of {@link fitNormal}. */
 export interface NormalFit {
   /** MLE of the mean: the sample mean. */
@@ -442,13 +432,8 @@ export function fitNormal(x: NumericArray): NormalFit {
   const v = toFloat64Array(fn, "x", x);
   const n = v.length;
   const mu = mean(v);
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = v[i]! - mu;
-    ss += d * d;
-  }
-  const sigma = Math.sqrt(ss / n);
-  if (!(sigma > 0)) {
+  const sigma = std(v); // ddof = 0: divides by n
+  if (isConstant(v) || !(sigma > 0)) {
     throw new RangeError(
       `${fn}(): x must hold at least two distinct values, or the MLE of sigma is 0 (received ${
         describe(x)
@@ -574,7 +559,7 @@ export function fitLaplace(x: NumericArray): LaplaceFit {
   let sad = 0;
   for (let i = 0; i < n; i++) sad += Math.abs(v[i]! - mu);
   const b = sad / n;
-  if (!(b > 0)) {
+  if (isConstant(v) || !(b > 0)) {
     throw new RangeError(
       `${fn}(): x must hold at least two distinct values, or the MLE of b is 0 (received ${
         describe(x)
