@@ -240,6 +240,8 @@ function checkReduction(fn: string, value: unknown): Reduction {
   throw typeof value === "string" ? new RangeError(msg) : new TypeError(msg);
 }
 
+// Not stats.ts's `sum`: a loss may legitimately be Infinity (binaryCrossEntropy with
+// eps 0), which `sum` rejects as invalid input.
 function sumOf(v: Float64Array): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i]!;
