@@ -237,6 +237,68 @@ export function sampleMeans(
   return means;
 }
 
+/** Options of {@link sampleMeanVariances}. */
+export interface SampleMeanVariancesOptions extends SampleMeansOptions {
+  /** Experiments per sample size (integer ≥ 1). Defaults to 10,000, as the article. */
+  experiments?: number;
+}
+
+/**
+ * The article's Cramér–Rao experiment in one call: for each sample size `n` in turn,
+ * the variance (`np.var`, dividing by the number of experiments) of the sample means of
+ * `experiments` Gaussian samples of size `n`, all drawn from the one stream `rs`. Equal
+ * to the `empirical_var` column numpy prints for
+ *
+ * ```text
+ * for n in sizes:
+ *     means = [np.mean(np.random.normal(loc, scale, n)) for _ in range(experiments)]
+ *     empirical_var = np.var(means)
+ * ```
+ *
+ * when `rs` is in the same state (see {@link sampleMeans}).
+ *
+ * @param rs The generator; it advances by `experiments · Σ sizes` normal draws.
+ * @param sizes The sample sizes, each an integer ≥ 1, in the order they are run.
+ * @param options.experiments Experiments per size. Defaults to 10,000.
+ * @param options.loc Mean of each observation. Defaults to 0.
+ * @param options.scale Standard deviation of each observation. Defaults to 1.
+ * @returns One variance per entry of `sizes`.
+ * @throws {TypeError} If `sizes` is not an array of numbers.
+ * @throws {RangeError} If `sizes` is empty or holds a non-positive or non-integer
+ *   size, or an option is out of range (as {@link sampleMeans}).
+ *
+ * @example The variance of a mean falls like σ²/n
+ * ```ts
+ * import { sampleMeanVariances } from "./simulate.ts";
+ * import { RandomState } from "./random.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const v = sampleMeanVariances(new RandomState(42), [10, 100], { experiments: 2000, scale: 2 });
+ * assert.ok(Math.abs(v[0]! / 0.4 - 1) < 0.1);
+ * assert.ok(Math.abs(v[1]! / 0.04 - 1) < 0.1);
+ * ```
+ */
+export function sampleMeanVariances(
+  rs: RandomState,
+  sizes: ArrayLike<number>,
+  options: SampleMeanVariancesOptions = {},
+): number[] {
+  const fn = "sampleMeanVariances";
+  const ns = toFloat64Array(fn, "sizes", sizes);
+  ns.forEach((n, i) => checkInteger(fn, `sizes[${i}]`, n, { min: 1 }));
+  const experiments = checkInteger(
+    fn,
+    "experiments",
+    options.experiments ?? 10_000,
+    { min: 1 },
+  );
+  const means = { loc: options.loc ?? 0, scale: options.scale ?? 1 };
+  return Array.from(
+    ns,
+    (n) => samplingSummary(sampleMeans(rs, n, experiments, means), 0).variance,
+  );
+}
+
 /** The sampling distribution of an estimator, summarised against the true value. */
 export interface SamplingSummary {
   /** Number of estimates. */
