@@ -113,12 +113,18 @@ function stripAnsi(s: string): string {
  * @param options.python The Python that has nbclient (from `tools/setup.ts`).
  * @param options.timeoutSeconds Per-cell timeout. Defaults to 600.
  * @param options.out Where to write the executed notebook. Defaults to a temp file.
+ * @param options.env Extra environment for the kernel (e.g. `DENO_DIR`).
  * @returns The executed notebook, and the path it was written to.
  * @throws {NotebookError} If a cell raises; the message names notebook, cell and error.
  */
 export async function executeNotebook(
   path: string,
-  options: { python: string; timeoutSeconds?: number; out?: string },
+  options: {
+    python: string;
+    timeoutSeconds?: number;
+    out?: string;
+    env?: Record<string, string>;
+  },
 ): Promise<{ notebook: Notebook; path: string }> {
   const out = options.out ?? await Deno.makeTempFile({ suffix: ".ipynb" });
   const cmd = new Deno.Command(options.python, {
@@ -129,7 +135,12 @@ export async function executeNotebook(
       "--timeout",
       String(options.timeoutSeconds ?? 600),
     ],
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", PYTHONWARNINGS: "ignore" },
+    env: {
+      NO_COLOR: "1",
+      DENO_NO_UPDATE_CHECK: "1",
+      PYTHONWARNINGS: "ignore",
+      ...options.env,
+    },
     stdout: "piped",
     stderr: "piped",
     stdin: "null",
