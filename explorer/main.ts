@@ -30,6 +30,9 @@ const COLOURS = {
   MAP: "#9c5fd6",
 };
 
+/** Chart text a little larger than Plot's 10px: the charts are read, not glanced at. */
+const CHART_STYLE = { fontSize: "12px" };
+
 interface SliderSpec {
   label: string;
   min: number;
@@ -204,7 +207,8 @@ function render(): void {
     Plot.plot({
       width,
       height: 280,
-      marginLeft: 44,
+      marginLeft: 48,
+      style: CHART_STYLE,
       x: { domain, label: `${symbol} →` },
       y: { domain: [0, 1.05], label: "↑ scaled to peak 1", ticks: 4 },
       color: colour,
@@ -249,7 +253,8 @@ function render(): void {
       Plot.plot({
         width,
         height: 90,
-        marginLeft: 44,
+        marginLeft: 48,
+        style: CHART_STYLE,
         x: { label: "count →", domain: [0, Math.max(1, s.n)] },
         y: { label: "outcome", domain: ["1", "0"] },
         marks: [
@@ -277,7 +282,8 @@ function render(): void {
       Plot.plot({
         width,
         height: 70,
-        marginLeft: 44,
+        marginLeft: 48,
+        style: CHART_STYLE,
         x: { domain, label: "x →" },
         marks: [
           Plot.tickX(Array.from(x), {
@@ -296,7 +302,8 @@ function render(): void {
     Plot.plot({
       width,
       height: 220,
-      marginLeft: 44,
+      marginLeft: 48,
+      style: CHART_STYLE,
       x: { type: "log", domain: [1, N_MAX], label: "sample size n →" },
       y: { domain, label: `↑ estimate of ${symbol}`, ticks: 5 },
       color: {

@@ -56,6 +56,9 @@ import type { Cell, Notebook, Output } from "./notebook_runner.ts";
 /** Root of the repository. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The page template, style sheet, script and index text. */
+export const BOOK_DIR = join(ROOT, "tools", "book");
+
 /** The book's title, on every page. */
 export const BOOK_TITLE = "Estimation theory, by running it";
 
@@ -361,64 +364,74 @@ export function splitMarkdown(
 ): { text: string; sectionStart: boolean; solution?: string }[] {
   const lines = source.split("\n");
   const tokens = md.parse(source, {});
-  const cuts: {
+  /** Where each piece starts, and where its body starts (after a marker). */
+  interface Cut {
     line: number;
     sectionStart: boolean;
     solution?: string;
-    skip: number;
-  }[] = [];
+    /** The body's first line: after a heading, or what follows a bold marker. */
+    bodyLine: number;
+    /** Replaces the text of line `bodyLine` (the rest of a bold marker's line). */
+    firstLine?: string;
+  }
+  const cuts: Cut[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.level !== 0 || !t.map) continue;
+    const [begin, finish] = t.map;
     if (t.type === "heading_open") {
       const content = tokens[i + 1]?.content.trim() ?? "";
       const level = Number(t.tag.slice(1));
-      const plain = content.replace(/^(\*\*|__)/, "");
-      if (SOLUTION_WORD.test(plain)) {
+      if (SOLUTION_WORD.test(content.replace(/^(\*\*|__)/, ""))) {
         cuts.push({
-          line: t.map[0],
+          line: begin,
           sectionStart: false,
           solution: content,
-          skip: t.map[1] - t.map[0],
+          bodyLine: finish,
         });
       } else if (level <= 3) {
-        cuts.push({ line: t.map[0], sectionStart: true, skip: 0 });
+        cuts.push({ line: begin, sectionStart: true, bodyLine: begin });
       }
     } else if (t.type === "paragraph_open") {
-      const first = lines[t.map[0]] ?? "";
+      const first = lines[begin] ?? "";
       const m = BOLD_SOLUTION.exec(first);
-      if (m) {
+      if (!m) continue;
+      const rest = first.slice(m[0].length);
+      // "**Solution** (exercise 2)" alone on its line: the parenthesis joins the label.
+      if (/^\([^)]*\)[.:]?\s*$/.test(rest)) {
         cuts.push({
-          line: t.map[0],
+          line: begin,
+          sectionStart: false,
+          solution: `${m[2]!} ${rest.trim().replace(/[.:]$/, "")}`,
+          bodyLine: begin + 1,
+        });
+      } else {
+        cuts.push({
+          line: begin,
           sectionStart: false,
           solution: m[2]!,
-          skip: 0,
+          bodyLine: begin,
+          firstLine: rest,
         });
       }
     }
   }
+  if (!cuts.length || cuts[0]!.line !== 0) {
+    cuts.unshift({ line: 0, sectionStart: false, bodyLine: 0 });
+  }
   const pieces: { text: string; sectionStart: boolean; solution?: string }[] =
     [];
-  const starts = cuts.length && cuts[0]!.line === 0
-    ? cuts
-    : [{ line: 0, sectionStart: false, skip: 0 }, ...cuts];
-  for (let c = 0; c < starts.length; c++) {
-    const cut = starts[c]!;
-    const end = c + 1 < starts.length ? starts[c + 1]!.line : lines.length;
-    let body = lines.slice(cut.line + cut.skip, end);
-    if (cut.solution !== undefined && cut.skip === 0 && body.length) {
-      // A bold marker: drop it from the paragraph's first line, keep the rest.
-      body = [body[0]!.replace(BOLD_SOLUTION, ""), ...body.slice(1)];
-    }
+  for (let c = 0; c < cuts.length; c++) {
+    const cut = cuts[c]!;
+    const end = c + 1 < cuts.length ? cuts[c + 1]!.line : lines.length;
+    const body = lines.slice(cut.bodyLine, end);
+    if (cut.firstLine !== undefined && body.length) body[0] = cut.firstLine;
     const text = body.join("\n");
-    if (cut.solution === undefined && !cut.sectionStart && text.trim() === "") {
-      continue;
+    if (cut.solution !== undefined) {
+      pieces.push({ text, sectionStart: false, solution: cut.solution });
+    } else if (cut.sectionStart || text.trim() !== "") {
+      pieces.push({ text, sectionStart: cut.sectionStart });
     }
-    pieces.push(
-      cut.solution !== undefined
-        ? { text, sectionStart: false, solution: cut.solution }
-        : { text, sectionStart: cut.sectionStart },
-    );
   }
   return pieces;
 }
@@ -458,7 +471,7 @@ function renderOutput(md: Markdown, env: PageEnv, o: Output): string {
   if (o.output_type === "stream") {
     const cls = o.name === "stderr" ? "stderr" : "stdout";
     return `<pre class="output stream ${cls}">${
-      escapeHtml(stripAnsi(joinSource(o.text)))
+      escapeHtml(stripAnsi(joinSource(o.text)).replace(/\n$/, ""))
     }</pre>`;
   }
   if (o.output_type === "error") {
@@ -692,13 +705,13 @@ interface PageInfo {
   chapter?: number;
 }
 
-/** Fills `{{name}}` slots in one pass (inserted text is never re-scanned). */
+/** Fills `{{name}}` (or `{{ name }}`) slots in one pass; inserted text is not re-scanned. */
 export function fillTemplate(
   template: string,
   values: Record<string, string>,
 ): string {
   return template.replace(
-    /\{\{(\w+)\}\}/g,
+    /\{\{\s*(\w+)\s*\}\}/g,
     (m, key: string) => values[key] ?? m,
   );
 }
@@ -919,7 +932,7 @@ async function copyDir(from: string, to: string): Promise<void> {
   }
 }
 
-async function writeAssets(root: string, out: string): Promise<void> {
+async function writeAssets(out: string): Promise<void> {
   const assets = join(out, "assets");
   await Deno.mkdir(join(assets, "katex"), { recursive: true });
   const katexCss = npmFile("katex/dist/katex.min.css");
@@ -940,9 +953,8 @@ async function writeAssets(root: string, out: string): Promise<void> {
     `/* highlight.js 11 themes "GitHub" and "GitHub Dark" (BSD-3-Clause) */\n` +
       `${light}\n@media screen and (prefers-color-scheme: dark) {\n${dark}\n}\n`,
   );
-  const bookDir = join(root, "tools", "book");
-  await Deno.copyFile(join(bookDir, "book.css"), join(assets, "book.css"));
-  await Deno.copyFile(join(bookDir, "book.js"), join(assets, "book.js"));
+  await Deno.copyFile(join(BOOK_DIR, "book.css"), join(assets, "book.css"));
+  await Deno.copyFile(join(BOOK_DIR, "book.js"), join(assets, "book.js"));
 }
 
 async function bundleExplorer(
@@ -1057,8 +1069,7 @@ export async function buildBook(
 
   // 2. Render into a staging folder next to the output (or in .build/ for site/).
   const md = createMarkdown();
-  const bookDir = join(root, "tools", "book");
-  const template = await Deno.readTextFile(join(bookDir, "page.html"));
+  const template = await Deno.readTextFile(join(BOOK_DIR, "page.html"));
   const rendered = executed.map(({ name, notebook }) => ({
     name,
     file: name.replace(/\.ipynb$/, ".html"),
@@ -1117,7 +1128,7 @@ export async function buildBook(
     };
 
     // The index: the hand-written introduction with the chapter list in its slot.
-    const intro = await Deno.readTextFile(join(bookDir, "index.md"));
+    const intro = await Deno.readTextFile(join(BOOK_DIR, "index.md"));
     const chapters = `<ol class="chapters">${
       rendered.map((r) =>
         `<li><a href="${r.file}">${r.page.titleHtml}</a>${
@@ -1159,7 +1170,7 @@ export async function buildBook(
       );
     }
 
-    await writeAssets(root, staging);
+    await writeAssets(staging);
     if (withExplorer) {
       const js = await bundleExplorer(root, cacheDir, log);
       await Deno.writeTextFile(join(staging, "assets", "explorer.js"), js);

@@ -1,0 +1,1101 @@
+/**
+ * Tests of the reading edition (`tools/book.ts`) and the MLE and MAP explorer.
+ *
+ * - Builder tests (no browser): the cache, the failure path, solutions, the offline
+ *   check. They build small books from synthetic notebooks with a fake executor.
+ * - Browser tests: Debian's Chromium driven by playwright-core. They open the real
+ *   edition in `site/` (built by `deno task book`; when `site/` is missing they build it
+ *   into a temporary folder), and a small synthetic edition with every kind of output.
+ *   Screenshots go to `.build/screenshots/`.
+ *
+ * Without `/usr/bin/chromium` the browser tests are skipped with a message, except when
+ * `CI=true`, where they fail.
+ *
+ * Run: `deno test -A tests/book_test.ts`
+ */
+
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  buildBook,
+  createMarkdown,
+  type Executor,
+  externalReferences,
+  renderNotebook,
+  ROOT,
+} from "../tools/book.ts";
+import type { Notebook } from "../tools/notebook_runner.ts";
+import { RandomState } from "../lib/random.ts";
+import { fitBernoulli, fitNormal } from "../lib/distributions.ts";
+import { betaBernoulliPosterior } from "../lib/fisher.ts";
+import { betaPrior, normalMeanPosterior, normalPrior } from "../lib/bayes.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const SCREENSHOTS = join(ROOT, ".build", "screenshots");
+
+// ---------------------------------------------------------------------------------
+// Synthetic notebooks
+// ---------------------------------------------------------------------------------
+
+/** A red 4x4 PNG. */
+const PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==";
+
+const SVG =
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
+  `width="200" height="100" viewBox="0 0 200 100" fill="currentColor" class="estimation-plot">` +
+  `<path d="M10,90L100,10L190,60" fill="none" stroke="currentColor"/>` +
+  `<text x="100" y="95">x</text></svg>`;
+
+function md(source: string) {
+  return { cell_type: "markdown" as const, metadata: {}, source };
+}
+
+function code(
+  source: string,
+  outputs: Notebook["cells"][number]["outputs"] = [],
+) {
+  return {
+    cell_type: "code" as const,
+    metadata: {},
+    source,
+    outputs,
+    execution_count: 1,
+  };
+}
+
+function notebook(cells: Notebook["cells"]): Notebook {
+  return {
+    cells,
+    metadata: { kernelspec: { name: "deno", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+/** A chapter with math, every kind of output, exercises and two kinds of solution. */
+const FIXTURE_CHAPTER = notebook([
+  md(
+    "# Fixture chapter\n\nThe estimator $\\hat\\theta_n = \\frac{1}{n}\\sum_i x_i$ costs \\$5.\n\n" +
+      "$$\n\\operatorname{Var}(\\hat\\theta_n) = \\frac{\\sigma^2}{n} \\qquad a_1 * b_2\n$$\n",
+  ),
+  code('console.log("mean 2.5");', [
+    { output_type: "stream", name: "stdout", text: ["mean 2.5\n"] },
+  ]),
+  code("await show(chart);", [
+    {
+      output_type: "display_data",
+      data: { "image/svg+xml": SVG, "text/plain": "chart" },
+      metadata: {},
+    },
+  ]),
+  code("await show(df);", [
+    {
+      output_type: "display_data",
+      data: {
+        "text/html":
+          "<table><thead><tr><th>n</th><th>mle</th></tr></thead><tbody><tr><td>10</td><td>0.61</td></tr></tbody></table>",
+        "application/vnd.dataresource+json": { schema: {} },
+      },
+      metadata: {},
+    },
+  ]),
+  code("await show(png);", [
+    {
+      output_type: "display_data",
+      data: { "image/png": PNG, "text/plain": "a red square" },
+      metadata: {},
+    },
+  ]),
+  md("## Exercises\n\n### Exercise 1\n\nShow that the mean is unbiased."),
+  md(
+    "### Solution\n\nBy linearity, $\\mathbb{E}[\\bar x] = \\mu$.\n\n#### A step inside",
+  ),
+  code('console.log("inside the first solution");', [
+    {
+      output_type: "stream",
+      name: "stdout",
+      text: "inside the first solution\n",
+    },
+  ]),
+  md("### Exercise 2\n\nCompute $\\frac{1}{2}$."),
+  md("**Solution** (exercise 2)\n\nIt is one half."),
+  md("## After the exercises\n\nThis text is visible."),
+]);
+
+const FIXTURE_SECOND = notebook([
+  md(
+    "# Second chapter\n\nBack to [the exercises](01_fixture.ipynb#exercises).",
+  ),
+  code("1 + 1", [
+    {
+      output_type: "execute_result",
+      data: { "text/plain": "2" },
+      metadata: {},
+      execution_count: 1,
+    },
+  ]),
+]);
+
+/** Writes notebooks (name → content) into a fresh folder. */
+async function writeNotebooks(
+  dir: string,
+  notebooks: Record<string, Notebook>,
+): Promise<void> {
+  await Deno.mkdir(dir, { recursive: true });
+  for (const [name, nb] of Object.entries(notebooks)) {
+    await Deno.writeTextFile(join(dir, name), JSON.stringify(nb));
+  }
+}
+
+/** An executor that returns the notebook as it is on disk, and counts its calls. */
+function fakeExecutor(): Executor & { calls: string[] } {
+  const calls: string[] = [];
+  const run = async (path: string) => {
+    calls.push(path.split("/").pop()!);
+    return JSON.parse(await Deno.readTextFile(path)) as Notebook;
+  };
+  return Object.assign(run, { calls });
+}
+
+/** A throw-away repository root with lib/, deno.json and deno.lock. */
+async function fakeRoot(): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "book-test-" });
+  await Deno.mkdir(join(root, "lib"));
+  await Deno.writeTextFile(
+    join(root, "lib", "mod.ts"),
+    "export const x = 1;\n",
+  );
+  await Deno.writeTextFile(join(root, "deno.json"), "{}\n");
+  await Deno.writeTextFile(join(root, "deno.lock"), '{ "version": "5" }\n');
+  await writeNotebooks(join(root, "notebooks"), {
+    "01_fixture.ipynb": FIXTURE_CHAPTER,
+    "02_second.ipynb": FIXTURE_SECOND,
+  });
+  return root;
+}
+
+const quiet = () => {};
+
+// ---------------------------------------------------------------------------------
+// Builder tests
+// ---------------------------------------------------------------------------------
+
+Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock", async () => {
+  const root = await fakeRoot();
+  try {
+    const exec = fakeExecutor();
+    const opts = { root, execute: exec, explorer: false, log: quiet };
+    const first = await buildBook(opts);
+    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(first.notebooks.map((n) => n.cached), [false, false]);
+
+    exec.calls.length = 0;
+    const warm = await buildBook(opts);
+    assert.deepEqual(
+      exec.calls,
+      [],
+      "a rebuild with nothing changed executes nothing",
+    );
+    assert.deepEqual(warm.notebooks.map((n) => n.cached), [true, true]);
+
+    // Changing one notebook re-executes that notebook only.
+    const second = structuredClone(FIXTURE_SECOND);
+    second.cells.push(md("One more paragraph."));
+    await writeNotebooks(join(root, "notebooks"), {
+      "02_second.ipynb": second,
+    });
+    await buildBook(opts);
+    assert.deepEqual(exec.calls, ["02_second.ipynb"]);
+
+    // Anything under lib/ is a dependency of every notebook.
+    exec.calls.length = 0;
+    await Deno.writeTextFile(
+      join(root, "lib", "extra.ts"),
+      "export const y = 2;\n",
+    );
+    await buildBook(opts);
+    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+
+    // So is the lockfile.
+    exec.calls.length = 0;
+    await Deno.writeTextFile(
+      join(root, "deno.lock"),
+      '{ "version": "5", "npm": {} }\n',
+    );
+    await buildBook(opts);
+    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+
+    // One cache entry per notebook: stale ones are removed.
+    const entries = [...Deno.readDirSync(join(root, ".build", "cache"))].map((
+      e,
+    ) => e.name);
+    assert.equal(entries.filter((e) => e.startsWith("01_fixture.")).length, 1);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("buildBook() stops at a failing notebook, names it, and keeps the previous edition", async () => {
+  const root = await fakeRoot();
+  try {
+    await buildBook({
+      root,
+      execute: fakeExecutor(),
+      explorer: false,
+      log: quiet,
+    });
+    const site = join(root, "site");
+    const before = await Deno.readTextFile(join(site, "01_fixture.html"));
+
+    // The second notebook now fails.
+    const broken = structuredClone(FIXTURE_SECOND);
+    broken.cells.push(code('throw new Error("boom")'));
+    await writeNotebooks(join(root, "notebooks"), {
+      "02_second.ipynb": broken,
+    });
+    const failing: Executor = async (path) => {
+      if (path.endsWith("02_second.ipynb")) {
+        throw new Error("02_second.ipynb: cell 2 failed: Error: boom");
+      }
+      return JSON.parse(await Deno.readTextFile(path));
+    };
+    await assert.rejects(
+      buildBook({ root, execute: failing, explorer: false, log: quiet }),
+      /02_second\.ipynb: cell 2 failed: Error: boom/,
+    );
+    assert.equal(
+      await Deno.readTextFile(join(site, "01_fixture.html")),
+      before,
+    );
+    assert.ok((await Deno.stat(join(site, "02_second.html"))).isFile);
+    // No half-built edition is left next to it.
+    const leftovers = [...Deno.readDirSync(join(root, ".build"))].filter((e) =>
+      e.name.includes("staging")
+    );
+    assert.deepEqual(leftovers, []);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("buildBook() refuses math KaTeX cannot parse, naming the notebook and the cell", async () => {
+  const root = await fakeRoot();
+  try {
+    await writeNotebooks(join(root, "notebooks"), {
+      "03_bad_math.ipynb": notebook([
+        md("# Bad\n\nok"),
+        md("Broken $\\frac{1}{$ here."),
+      ]),
+    });
+    await assert.rejects(
+      buildBook({ root, execute: fakeExecutor(), explorer: false, log: quiet }),
+      /03_bad_math\.ipynb: cell 1: KaTeX cannot render/,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("book.ts exits non-zero naming notebook, cell and error when a cell raises in the kernel", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "book-cli-" });
+  try {
+    await writeNotebooks(join(dir, "notebooks"), {
+      "broken.ipynb": notebook([
+        md("# Broken"),
+        code('console.log("fine");'),
+        code('throw new RangeError("deliberate failure");'),
+      ]),
+    });
+    await Deno.mkdir(join(dir, "site"));
+    await Deno.writeTextFile(
+      join(dir, "site", "index.html"),
+      "previous edition",
+    );
+    const res = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        join(ROOT, "tools", "book.ts"),
+        `--notebooks=${join(dir, "notebooks")}`,
+        `--out=${join(dir, "site")}`,
+        `--cache=${join(dir, "cache")}`,
+        "--no-explorer",
+      ],
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const out = new TextDecoder().decode(res.stdout) +
+      new TextDecoder().decode(res.stderr);
+    assert.equal(res.code, 1, out);
+    assert.match(out, /broken\.ipynb/);
+    assert.match(out, /cell 2/);
+    assert.match(out, /RangeError/);
+    assert.match(out, /deliberate failure/);
+    assert.equal(
+      await Deno.readTextFile(join(dir, "site", "index.html")),
+      "previous edition",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("renderNotebook() folds each solution, code included, until the next heading of level 1-3", () => {
+  const page = renderNotebook(
+    createMarkdown(),
+    FIXTURE_CHAPTER,
+    "01_fixture.ipynb",
+  );
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  const details = [...document.querySelectorAll("details.solution")];
+  assert.equal(details.length, 2);
+  assert.equal(details[0]!.querySelector("summary")!.textContent, "Solution");
+  assert.match(details[0]!.textContent!, /By linearity/);
+  assert.match(details[0]!.textContent!, /inside the first solution/);
+  assert.ok(
+    details[0]!.querySelector("h4"),
+    "a #### heading stays inside the solution",
+  );
+  assert.doesNotMatch(details[0]!.textContent!, /Exercise 2/);
+  assert.equal(
+    details[1]!.querySelector("summary")!.textContent,
+    "Solution (exercise 2)",
+  );
+  assert.match(details[1]!.textContent!, /It is one half/);
+  assert.doesNotMatch(details[1]!.textContent!, /This text is visible/);
+  assert.ok(
+    !details.some((d) => d.hasAttribute("open")),
+    "solutions start closed",
+  );
+  // The outline lists sections and exercises, not solutions.
+  assert.deepEqual(page.headings.map((h) => h.text), [
+    "Exercises",
+    "Exercise 1",
+    "Exercise 2",
+    "After the exercises",
+  ]);
+  assert.equal(page.title, "Fixture chapter");
+});
+
+Deno.test("renderNotebook() typesets math at build time and escapes nothing twice", () => {
+  const page = renderNotebook(
+    createMarkdown(),
+    FIXTURE_CHAPTER,
+    "01_fixture.ipynb",
+  );
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  assert.ok(document.querySelectorAll(".katex").length >= 4);
+  assert.ok(
+    document.querySelector(".katex-display"),
+    "display math is in display mode",
+  );
+  for (const k of document.querySelectorAll(".katex")) k.remove();
+  const text = document.body.textContent!;
+  assert.doesNotMatch(text, /\$\$|\\frac|\\hat/);
+  assert.match(text, /costs \$5/);
+});
+
+Deno.test("externalReferences() flags loaded resources, not links or XML namespaces", () => {
+  assert.deepEqual(
+    externalReferences(
+      '<p>See <a href="https://example.org/paper">the paper</a>, https://x.org.</p>',
+      "html",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    externalReferences(
+      '<script src="https://cdn.example/k.js"></script>',
+      "html",
+    ),
+    [
+      '<script src="https://cdn.example/k.js">',
+    ],
+  );
+  assert.equal(
+    externalReferences(
+      '<link rel="stylesheet" href="//cdn.example/k.css">',
+      "html",
+    ).length,
+    1,
+  );
+  assert.equal(
+    externalReferences('<img src="file:///tmp/a.png">', "html").length,
+    1,
+  );
+  assert.equal(
+    externalReferences(
+      "<style>@import url(https://fonts.example/f.css);</style>",
+      "html",
+    ).length,
+    1,
+  );
+  assert.equal(
+    externalReferences("a{background:url(http://x.example/a.png)}", "css")
+      .length,
+    1,
+  );
+  assert.deepEqual(
+    externalReferences(
+      "/* https://in.a/comment */ a{b:url(fonts/x.woff2)}",
+      "css",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    externalReferences(
+      'const ns = "http://www.w3.org/2000/svg", x = "http://www.w3.org/1999/xlink";',
+      "js",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    externalReferences('fetch("https://api.example/data")', "js"),
+    ["https://api.example/data"],
+  );
+});
+
+// ---------------------------------------------------------------------------------
+// Browser tests
+// ---------------------------------------------------------------------------------
+
+const haveChromium = (() => {
+  try {
+    return Deno.statSync(CHROMIUM).isFile;
+  } catch {
+    return false;
+  }
+})();
+const inCI = Deno.env.get("CI") === "true";
+if (!haveChromium && !inCI) {
+  console.warn(
+    `book_test: ${CHROMIUM} not found: skipping the browser tests ` +
+      `(install Debian's chromium, or run \`deno run -A tools/setup.ts --browser\`)`,
+  );
+}
+const browserTest = (name: string, fn: () => Promise<void>) =>
+  Deno.test({
+    name,
+    ignore: !haveChromium && !inCI,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: async () => {
+      if (!haveChromium) {
+        throw new Error(
+          `${CHROMIUM} is missing, and CI=true requires the browser tests to run`,
+        );
+      }
+      await fn();
+    },
+  });
+
+/** A static file server for a folder on 127.0.0.1, on a free port. */
+function serve(dir: string): { origin: string; close: () => Promise<void> } {
+  const types: Record<string, string> = {
+    html: "text/html; charset=utf-8",
+    css: "text/css",
+    js: "text/javascript",
+    woff2: "font/woff2",
+    woff: "font/woff",
+    ttf: "font/ttf",
+    png: "image/png",
+    svg: "image/svg+xml",
+  };
+  const server = Deno.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    onListen: () => {},
+  }, async (req) => {
+    const path = decodeURIComponent(new URL(req.url).pathname);
+    if (path.includes("..")) return new Response("bad path", { status: 400 });
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
+    try {
+      const body = await Deno.readFile(file);
+      const ext = file.split(".").pop() ?? "";
+      return new Response(body, {
+        headers: { "content-type": types[ext] ?? "application/octet-stream" },
+      });
+    } catch {
+      return new Response("not found", { status: 404 });
+    }
+  });
+  return {
+    origin: `http://127.0.0.1:${server.addr.port}`,
+    close: () => server.shutdown(),
+  };
+}
+
+let browserPromise: Promise<Browser> | undefined;
+function browser(): Promise<Browser> {
+  browserPromise ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  return browserPromise;
+}
+
+/** What went wrong while a page was open. */
+interface Problems {
+  console: string[];
+  failed: string[];
+  external: string[];
+}
+
+/**
+ * A browser context that refuses every request outside `allowed` (the local server, or
+ * file:// for a folder) and records it, plus console errors and failed requests.
+ */
+async function openContext(
+  allowed: (url: string) => boolean,
+  colorScheme: "light" | "dark" = "light",
+): Promise<
+  { context: BrowserContext; problems: Problems; watch: (page: Page) => void }
+> {
+  const context = await (await browser()).newContext({
+    colorScheme,
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: "block",
+  });
+  context.setDefaultTimeout(10_000);
+  const problems: Problems = { console: [], failed: [], external: [] };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (allowed(url) || url.startsWith("data:")) return route.continue();
+    problems.external.push(url);
+    return route.abort();
+  });
+  const watch = (page: Page) => {
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") {
+        problems.console.push(`${m.type()}: ${m.text()}`);
+      }
+    });
+    page.on(
+      "pageerror",
+      (e) => problems.console.push(`uncaught: ${e.message}`),
+    );
+    page.on("requestfailed", (r) => {
+      if (allowed(r.url())) {
+        problems.failed.push(`${r.url()}: ${r.failure()?.errorText}`);
+      }
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400) {
+        problems.failed.push(`${r.url()}: HTTP ${r.status()}`);
+      }
+    });
+  };
+  return { context, problems, watch };
+}
+
+/**
+ * The folder of the real edition: `$BOOK_SITE` if set, else `site/`, else a fresh build
+ * in a temporary folder. Its notebooks are in `$BOOK_NOTEBOOKS`, else `notebooks/`.
+ */
+let siteDirPromise: Promise<string> | undefined;
+const NOTEBOOKS = Deno.env.get("BOOK_NOTEBOOKS") ?? join(ROOT, "notebooks");
+function siteDir(): Promise<string> {
+  siteDirPromise ??= (async () => {
+    const site = Deno.env.get("BOOK_SITE") ?? join(ROOT, "site");
+    try {
+      if ((await Deno.stat(join(site, "index.html"))).isFile) return site;
+    } catch {
+      // not built yet
+    }
+    const out = join(await Deno.makeTempDir({ prefix: "book-site-" }), "site");
+    console.log(`book_test: ${site} is missing; building the book into ${out}`);
+    await buildBook({ outDir: out, notebooksDir: NOTEBOOKS });
+    return out;
+  })();
+  return siteDirPromise;
+}
+
+async function htmlPages(dir: string): Promise<string[]> {
+  const pages: string[] = [];
+  for await (const e of Deno.readDir(dir)) {
+    if (e.isFile && e.name.endsWith(".html")) pages.push(e.name);
+  }
+  return pages.sort();
+}
+
+async function notebookPages(dir: string): Promise<string[]> {
+  return (await htmlPages(dir)).filter((p) => /^\d+.*\.html$/.test(p));
+}
+
+/** Text of the main content with math, code and outputs removed. */
+function proseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+    for (
+      const el of main.querySelectorAll(
+        ".katex, pre, code, .outputs, script, style",
+      )
+    ) el.remove();
+    return main.textContent ?? "";
+  });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await Deno.mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+  });
+}
+
+browserTest(
+  "every page of the edition loads with no console error and no failed or external request",
+  async () => {
+    const dir = await siteDir();
+    const server = serve(dir);
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith(server.origin)
+    );
+    try {
+      const pages = await htmlPages(dir);
+      assert.ok(
+        pages.includes("index.html") && pages.includes("explorer.html"),
+        pages.join(", "),
+      );
+      for (const name of pages) {
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`${server.origin}/${name}`, { waitUntil: "load" });
+        await page.evaluate(() => document.fonts.ready);
+        // Every page has the table of contents, and previous/next links.
+        assert.ok(
+          await page.locator("nav.toc a[href='index.html']").count(),
+          `${name}: no TOC`,
+        );
+        assert.ok(
+          await page.locator("nav.pager.bottom a").count(),
+          `${name}: no previous/next`,
+        );
+        await page.close();
+      }
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  },
+);
+
+browserTest(
+  "every page opened from file:// with the network refused loads everything, fonts included",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    try {
+      for (const name of await htmlPages(dir)) {
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`file://${dir}/${name}`, { waitUntil: "load" });
+        const fontsOk = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((f) => f.status === "error").map((
+            f,
+          ) => f.family);
+        });
+        assert.deepEqual(fontsOk, [], `${name}: fonts failed to load`);
+        await page.close();
+      }
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "notebook pages show typeset formulas, their charts as SVG and their tables",
+  async () => {
+    const dir = await siteDir();
+    const server = serve(dir);
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith(server.origin)
+    );
+    try {
+      const pages = await notebookPages(dir);
+      assert.ok(pages.length > 0, "the edition has no notebook page");
+      for (const name of pages) {
+        // What the committed notebook holds, output by output.
+        const nb = JSON.parse(
+          await Deno.readTextFile(
+            join(NOTEBOOKS, name.replace(/\.html$/, ".ipynb")),
+          ),
+        ) as Notebook;
+        let charts = 0, tables = 0, hasMath = false;
+        for (const cell of nb.cells) {
+          const src = Array.isArray(cell.source)
+            ? cell.source.join("")
+            : cell.source;
+          if (
+            cell.cell_type === "markdown" && /\$/.test(src.replace(/\\\$/g, ""))
+          ) hasMath = true;
+          for (const o of cell.outputs ?? []) {
+            const data = o.data ?? {};
+            const html = data["text/html"];
+            const htmlText = Array.isArray(html)
+              ? html.join("")
+              : typeof html === "string"
+              ? html
+              : "";
+            if (htmlText) {
+              if (/<svg[\s>]/.test(htmlText)) charts++;
+              if (/<table[\s>]/.test(htmlText)) tables++;
+            } else if (data["image/svg+xml"] !== undefined) charts++;
+          }
+        }
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`${server.origin}/${name}`);
+        if (hasMath) {
+          assert.ok(
+            await page.locator(".katex").count() > 0,
+            `${name}: no KaTeX markup`,
+          );
+        }
+        const prose = await proseText(page);
+        assert.doesNotMatch(
+          prose,
+          /\$\$|\\(frac|hat|sum|mathbb|theta|sigma|mu|begin)\b/,
+          `${name}: raw TeX left`,
+        );
+        const svgs = await page.locator(".output svg").evaluateAll((els) =>
+          els.map((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 50 && r.height > 20;
+          })
+        );
+        assert.ok(
+          svgs.length >= charts,
+          `${name}: ${svgs.length} SVG charts shown, ${charts} in the notebook`,
+        );
+        assert.ok(
+          svgs.every((visible) => visible),
+          `${name}: an SVG chart has no size`,
+        );
+        const shownTables = await page.locator(".output table").count();
+        assert.ok(
+          shownTables >= tables,
+          `${name}: ${shownTables} tables shown, ${tables} in the notebook`,
+        );
+        await page.close();
+      }
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  },
+);
+
+/** What the library computes for the explorer's settings, straight from lib/. */
+function expectedEstimates(s: {
+  model: "bernoulli" | "normal";
+  theta: number;
+  n: number;
+  centre: number;
+  strength: number;
+  seed: number;
+}): { mle: number; map: number } {
+  const rs = new RandomState(s.seed);
+  if (s.model === "bernoulli") {
+    const x = rs.binomial(1, s.theta, s.n);
+    return {
+      mle: fitBernoulli(x).p,
+      map: betaBernoulliPosterior(
+        x,
+        betaPrior({ centre: s.centre, strength: s.strength }),
+      ).mode,
+    };
+  }
+  const x = rs.normal(s.theta, 1, s.n);
+  const prior = normalPrior({
+    centre: s.centre,
+    strength: s.strength,
+    sigma: 1,
+  });
+  return {
+    mle: s.n === 1 ? x[0]! : fitNormal(x).mu,
+    map: normalMeanPosterior(x, { sigma: 1, ...prior }).mode,
+  };
+}
+
+browserTest(
+  "the explorer prints the MLE and MAP the library computes for the sliders' settings",
+  async () => {
+    const dir = await siteDir();
+    const server = serve(dir);
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith(server.origin)
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`${server.origin}/explorer.html`);
+      await page.waitForSelector("#explorer.ready");
+
+      const settings = async () => ({
+        model: (await page.locator("#model-normal").isChecked())
+          ? "normal" as const
+          : "bernoulli" as const,
+        theta: Number(await page.locator("#theta").inputValue()),
+        n: Number(await page.locator("#n").inputValue()),
+        centre: Number(await page.locator("#centre").inputValue()),
+        strength: Number(await page.locator("#strength").inputValue()),
+        seed: Number(await page.locator("#seed").inputValue()),
+      });
+      const printed = async () => ({
+        mle: Number(await page.locator("#mle").getAttribute("data-value")),
+        map: Number(await page.locator("#map").getAttribute("data-value")),
+        mleText: await page.locator("#mle").textContent(),
+        mapText: await page.locator("#map").textContent(),
+      });
+      const check = async (label: string) => {
+        const s = await settings();
+        const want = expectedEstimates(s);
+        const got = await printed();
+        assert.equal(
+          got.mle,
+          want.mle,
+          `${label}: MLE for ${JSON.stringify(s)}`,
+        );
+        assert.equal(
+          got.map,
+          want.map,
+          `${label}: MAP for ${JSON.stringify(s)}`,
+        );
+        assert.equal(got.mleText, want.mle.toFixed(4), `${label}: printed MLE`);
+        assert.equal(got.mapText, want.map.toFixed(4), `${label}: printed MAP`);
+        return got;
+      };
+
+      const before = await check("defaults");
+      await page.locator("#n").fill("37");
+      const after = await check("n = 37");
+      assert.notEqual(after.mle, before.mle, "moving n changes the MLE");
+      await page.locator("#theta").fill("0.8");
+      await page.locator("#seed").fill("7");
+      await page.locator("#strength").fill("60");
+      await page.locator("#centre").fill("0.2");
+      const pulled = await check("strong prior at 0.2");
+      assert.ok(
+        pulled.map < pulled.mle,
+        "a strong prior below the MLE pulls the MAP down",
+      );
+      await page.locator("#n").fill("1");
+      await check("n = 1");
+      await page.locator("#strength").fill("0");
+      const flat = await check("flat prior");
+      assert.equal(flat.map, flat.mle, "with a flat prior MAP = MLE");
+      await screenshot(page, "explorer-bernoulli-light");
+
+      await page.locator("#model-normal").check();
+      await check("Gaussian defaults");
+      await page.locator("#theta").fill("-1.5");
+      await page.locator("#n").fill("250");
+      await page.locator("#seed").fill("123");
+      await page.locator("#centre").fill("2");
+      await page.locator("#strength").fill("25");
+      await check("Gaussian, n = 250");
+      await page.locator("#n").fill("1");
+      await check("Gaussian, n = 1");
+      await page.locator("#n").fill("12");
+      await check("Gaussian, n = 12");
+      // The three charts are drawn.
+      for (const id of ["chart-posterior", "chart-sample", "chart-n"]) {
+        assert.ok(
+          await page.locator(`#${id} svg`).count() > 0,
+          `#${id} has no chart`,
+        );
+      }
+      await screenshot(page, "explorer-normal-light");
+
+      // The settings survive a reload through the address.
+      await page.reload();
+      await page.waitForSelector("#explorer.ready");
+      const reloaded = await check("after reload");
+      assert.equal((await settings()).n, 12);
+      assert.equal(reloaded.mle, expectedEstimates(await settings()).mle);
+      await page.close();
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  },
+);
+
+browserTest(
+  "screenshots of the index, a notebook page and the explorer, light and dark",
+  async () => {
+    const dir = await siteDir();
+    const server = serve(dir);
+    try {
+      const first = (await notebookPages(dir))[0];
+      const targets = [["index", "index.html"], ["explorer", "explorer.html"]];
+      if (first) targets.push(["notebook", first]);
+      for (const scheme of ["light", "dark"] as const) {
+        const { context, problems, watch } = await openContext(
+          (u) => u.startsWith(server.origin),
+          scheme,
+        );
+        try {
+          for (const [label, file] of targets) {
+            const page = await context.newPage();
+            watch(page);
+            await page.goto(`${server.origin}/${file}`);
+            await page.evaluate(() => document.fonts.ready);
+            if (file === "explorer.html") {
+              await page.waitForSelector("#explorer.ready");
+            }
+            // The page follows the colour scheme.
+            const bg = await page.evaluate(() =>
+              getComputedStyle(document.documentElement).backgroundColor
+            );
+            const [r] = bg.match(/\d+/g)!.map(Number);
+            assert.ok(
+              scheme === "dark" ? r! < 60 : r! > 200,
+              `${file} in ${scheme}: background ${bg}`,
+            );
+            await screenshot(page, `${label}-${scheme}`);
+            await page.close();
+          }
+          assert.deepEqual(problems, { console: [], failed: [], external: [] });
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+browserTest(
+  "solutions open on request, print open, and every output kind shows (synthetic book)",
+  async () => {
+    const root = await fakeRoot();
+    const out = join(root, "site");
+    await buildBook({
+      root,
+      outDir: out,
+      execute: fakeExecutor(),
+      explorer: false,
+      log: quiet,
+    });
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`file://${out}/01_fixture.html`);
+      const firstBody = page.locator("details.solution").first().locator(
+        ".solution-body",
+      );
+      assert.equal(
+        await firstBody.isVisible(),
+        false,
+        "a solution starts closed",
+      );
+      await page.locator("details.solution summary").first().click();
+      assert.equal(
+        await firstBody.isVisible(),
+        true,
+        "clicking the summary opens it",
+      );
+      await page.locator("details.solution summary").first().click();
+
+      // Outputs: SVG inline (without xmlns), the table, the PNG, text.
+      assert.equal(await page.locator(".output.svg svg").count(), 1);
+      assert.equal(
+        await page.locator(".output table td").first().textContent(),
+        "10",
+      );
+      assert.ok(
+        await page.locator(".output.image img").evaluate((img) =>
+          (img as HTMLImageElement).naturalWidth === 4
+        ),
+      );
+      assert.match(
+        await page.locator("pre.output.stdout").first().textContent() ?? "",
+        /mean 2\.5/,
+      );
+      const html = await Deno.readTextFile(join(out, "01_fixture.html"));
+      assert.doesNotMatch(
+        html,
+        /https?:\/\/|file:\/\//,
+        "no address left in the page, xmlns included",
+      );
+
+      // Previous / next and the link between notebooks.
+      assert.equal(
+        await page.locator("nav.pager.bottom a[rel=next]").getAttribute("href"),
+        "02_second.html",
+      );
+      assert.equal(
+        await page.locator("nav.pager.bottom a[rel=prev]").getAttribute("href"),
+        "index.html",
+      );
+
+      // Print: navigation hidden, every solution's content shown.
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator("nav.toc").isVisible(), false);
+      assert.equal(await page.locator("header.topbar").isVisible(), false);
+      assert.equal(await firstBody.isVisible(), true, "solutions print open");
+      await page.emulateMedia({ media: "screen" });
+
+      await page.goto(`file://${out}/02_second.html`);
+      assert.equal(
+        await page.locator("main a", { hasText: "the exercises" }).getAttribute(
+          "href",
+        ),
+        "01_fixture.html#exercises",
+      );
+      await page.locator("main a", { hasText: "the exercises" }).click();
+      await page.waitForURL(/01_fixture\.html#exercises$/);
+      await page.close();
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+);
+
+Deno.test({
+  name: "(closes the browser)",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    if (!browserPromise) return;
+    await (await browserPromise).close();
+    console.log(`book_test: screenshots in ${SCREENSHOTS}`);
+  },
+});
