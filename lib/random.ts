@@ -9,8 +9,13 @@
  *
  * Shapes follow numpy's `size` argument: omitted gives one number, a count `k` gives
  * a `Float64Array` of length `k`, and `[rows, cols]` gives a row-major `Matrix`
- * (from `lib/linalg.ts`) filled in numpy's C order. Integer-valued methods (`randint`, `permutation`, `choice`,
- * `binomial`) return their integers in the same `Float64Array`s.
+ * (from `lib/linalg.ts`) filled in numpy's C order. Integer-valued methods
+ * (`randint`, `permutation`, `choice`, `binomial`) return their integers in the same
+ * `Float64Array`s.
+ *
+ * numpy's Gaussians go through the C library's `log`, whose last bit depends on the
+ * platform; this module reproduces glibc's (Linux, x86-64 with FMA), where numpy's
+ * golden values were written. Uniform and integer streams do not depend on libm.
  *
  * @module
  */
@@ -527,6 +532,10 @@ interface InversionSetup {
   bound: number;
 }
 
+/**
+ * `Math.exp` here is V8's, not glibc's; a last-bit difference in `qn` could only
+ * change a draw whose uniform lies within an ulp of a CDF step (odds ~1e-16).
+ */
 function inversionSetup(n: number, p: number): InversionSetup {
   const q = 1 - p;
   const np = n * p;
