@@ -3,6 +3,7 @@ import {
   betaBernoulliPosterior,
   betainc,
   betaincinv,
+  betaPdf,
   crbBernoulli,
   crbNormalMean,
   crbNormalVariance,
@@ -310,5 +311,35 @@ Deno.test("betaBernoulliPosterior() rejects non-binary data and bad priors and l
   assert.throws(
     () => betaBernoulliPosterior([1]).credibleInterval(1),
     /credibleInterval\(\): level must be strictly between 0 and 1 \(received 1\)/,
+  );
+});
+
+Deno.test("betaPdf() matches scipy.stats.beta.pdf and integrates its CDF betainc", () => {
+  // scipy.stats.beta.pdf (scipy 1.10)
+  const cases: [number, number, number, number][] = [
+    [0.3, 3, 5, 2.268944999999999],
+    [0.999, 200.5, 0.5, 206.78850637647787],
+    [0.02, 0.5, 3, 6.366612681108378],
+  ];
+  for (const [x, a, b, want] of cases) {
+    assert.ok(
+      Math.abs(betaPdf(x, a, b) / want - 1) < 1e-12,
+      `${x}, ${a}, ${b}`,
+    );
+  }
+  // d/dx betainc(a, b, x) = betaPdf(x, a, b), by central differences
+  for (
+    const [a, b, x] of [[2, 3, 0.4], [9, 5, 0.7], [0.7, 1.5, 0.2]] as const
+  ) {
+    const h = 1e-6;
+    const slope = (betainc(a, b, x + h) - betainc(a, b, x - h)) / (2 * h);
+    assert.ok(Math.abs(slope / betaPdf(x, a, b) - 1) < 1e-7);
+  }
+  assert.equal(betaPdf(0, 0.5, 2), Infinity);
+  assert.equal(betaPdf(1, 2, 1), 2);
+  assert.equal(betaPdf(-0.1, 2, 2), 0);
+  assert.throws(
+    () => betaPdf(0.5, 0, 1),
+    /betaPdf\(\): a must be greater than 0 \(received 0\)/,
   );
 });
