@@ -65,7 +65,11 @@ async function output(
   env: Record<string, string> = {},
   clearEnv: string[] = [],
 ) {
-  const fullEnv: Record<string, string> = { ...Deno.env.toObject(), ...env, NO_COLOR: "1" };
+  const fullEnv: Record<string, string> = {
+    ...Deno.env.toObject(),
+    ...env,
+    NO_COLOR: "1",
+  };
   for (const k of clearEnv) delete fullEnv[k];
   const res = await new Deno.Command(cmd, {
     args,

@@ -26,14 +26,21 @@ function csvField(v: unknown): string {
 
 const pkg = Deno.args[0];
 if (!pkg) {
-  console.error("usage: deno run -A tools/import_data.ts <path to the unpacked vega-datasets package>");
+  console.error(
+    "usage: deno run -A tools/import_data.ts <path to the unpacked vega-datasets package>",
+  );
   Deno.exit(2);
 }
 const root = new URL("..", import.meta.url).pathname;
 for (const [src, dst] of Object.entries(FILES)) {
-  const rows = JSON.parse(await Deno.readTextFile(join(pkg, "data", src))) as Record<string, unknown>[];
+  const rows = JSON.parse(
+    await Deno.readTextFile(join(pkg, "data", src)),
+  ) as Record<string, unknown>[];
   const cols = Object.keys(rows[0] ?? {});
-  const lines = [cols.map(csvField).join(","), ...rows.map((r) => cols.map((c) => csvField(r[c])).join(","))];
+  const lines = [
+    cols.map(csvField).join(","),
+    ...rows.map((r) => cols.map((c) => csvField(r[c])).join(",")),
+  ];
   await Deno.writeTextFile(join(root, "data", dst), lines.join("\n") + "\n");
   console.log(`data/${dst}: ${rows.length} rows, columns ${cols.join(", ")}`);
 }
