@@ -89,7 +89,8 @@ function notebook(cells: Notebook["cells"]): Notebook {
 /** A chapter with math, every kind of output, exercises and two kinds of solution. */
 const FIXTURE_CHAPTER = notebook([
   md(
-    "# Fixture chapter\n\nThe estimator $\\hat\\theta_n = \\frac{1}{n}\\sum_i x_i$ costs \\$5.\n\n" +
+    "# Fixture chapter\n\nThe estimator $\\hat\\theta_n = \\frac{1}{n}\\sum_i x_i$ costs \\$5.\n" +
+      "Its variance $\\operatorname{Var}(\\hat\\theta_n)\n= \\sigma^2/n$ spans a line break.\n\n" +
       "$$\n\\operatorname{Var}(\\hat\\theta_n) = \\frac{\\sigma^2}{n} \\qquad a_1 * b_2\n$$\n",
   ),
   code('console.log("mean 2.5");', [
@@ -785,10 +786,13 @@ browserTest(
           /\$\$|\\(frac|hat|sum|mathbb|theta|sigma|mu|begin)\b/,
           `${name}: raw TeX left`,
         );
-        const svgs = await page.locator(".output svg").evaluateAll((els) =>
-          els.map((e) => {
+        // Charts: SVG with a viewBox (legend swatches have none), outside formulas.
+        const svgs = await page.locator(".output svg[viewBox]").evaluateAll((
+          els,
+        ) =>
+          els.filter((e) => !e.closest(".katex")).map((e) => {
             const r = e.getBoundingClientRect();
-            return r.width > 50 && r.height > 20;
+            return r.width > 100 && r.height > 50;
           })
         );
         assert.ok(

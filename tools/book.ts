@@ -205,6 +205,11 @@ interface Heading {
   text: string;
 }
 
+/** The part of markdown-it-texmath's (untyped) module that is adjusted here. */
+interface TexmathModule {
+  rules: { dollars: { inline: { name: string; rex: RegExp }[] } };
+}
+
 /** Per-page rendering state, passed to markdown-it as its `env`. */
 interface PageEnv {
   [key: string | symbol]: unknown;
@@ -263,6 +268,13 @@ export function createMarkdown(): Markdown {
   // markdown-it-texmath finds $...$ and $$...$$ before markdown's escapes and emphasis
   // see them; its default templates wrap display math in <section> (invalid inside a
   // <p>), so the rendering rules are replaced by KaTeX's own markup.
+  // Its inline `$...$` stops at a line break, where Jupyter's does not: a formula
+  // wrapped over two lines of a paragraph would stay raw, so the rule may span lines
+  // (never paragraphs: inline rules only see one block's text).
+  const inline = (texmath as TexmathModule).rules.dollars.inline.find((r) =>
+    r.name === "math_inline"
+  );
+  if (inline) inline.rex = /\$((?:[^\s\\])|(?:\S[\s\S]*?[^\s\\]))\$/gy;
   md.use(texmath, { engine: katex, delimiters: "dollars" });
   md.renderer.rules.math_inline = (tokens, idx) =>
     renderMath(tokens[idx]!.content, false);
