@@ -395,13 +395,14 @@ function fma(a: number, b: number, c: number): number {
  */
 function glibcLog(x: number): number {
   if (x >= 0.9375 && x < 1.064697265625) return logNearOne(x);
-  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) {
-    if (x === 0) return -Infinity;
-    if (x === Infinity) return x;
-    if (!(x > 0)) return NaN;
-    return logMain(x * 4503599627370496, -52); // subnormal: scale by 2^52
+  if (x >= 2.2250738585072014e-308 && x < Infinity) {
+    const y = logMainUnfused(x);
+    return y === y ? y : logMainFused(x, 0);
   }
-  return logMain(x, 0);
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return x;
+  if (!(x > 0)) return NaN;
+  return logMainFused(x * 4503599627370496, -52); // subnormal: scale by 2^52
 }
 
 function logNearOne(x: number): number {
@@ -437,18 +438,20 @@ function logNearOne(x: number): number {
   return hi + fma(fpoly, r3, flo2);
 }
 
-/** glibc's main path, for normal x outside [0.9375, 1.0647); `kAdjust` undoes a 2^52 pre-scaling. */
-function logMain(x: number, kAdjust: number): number {
-  // x = 2^k z with z in [0x1.6p-1, 0x1.6p0); i picks the subinterval of z.
+/**
+ * glibc's main path (normal x outside [0.9375, 1.0647)) evaluated without fused
+ * operations, or NaN when that might round differently from glibc's fused code.
+ * Small enough for V8 to inline into the Gaussian loop.
+ */
+function logMainUnfused(x: number): number {
+  // x = 2^k z with z in [0x1.6p-1, 0x1.6p0); j picks z's subinterval in LOG_T.
   F64[0] = x;
   const tmp = (U32[1]! - 0x3fe60000) | 0;
   const j = ((tmp >>> 13) & 127) << 2;
-  const kz = tmp >> 20;
-  const k = kz + kAdjust;
-  const z = x * POW2_NEG[1075 + kz]!;
-  const invc = LOG_T[j]!;
+  const k = tmp >> 20;
+  const z = x * POW2_NEG[1075 + k]!;
   // r = fma(z, invc, -1), exactly: z * invc = p + e (Dekker) and p - 1 is exact.
-  const p = z * invc;
+  const p = z * LOG_T[j]!;
   const s = z * SPLITTER;
   const zh = s - (s - z);
   const zl = z - zh;
@@ -461,19 +464,34 @@ function logMain(x: number, kAdjust: number): number {
   const klo = k * LN2LO;
   const r2 = r * r;
   const r3 = r * r2;
-  // Unfused evaluation of glibc's fused expression.
-  const q = (m + klo) + r2 * A0;
-  const poly = (A1 + r * A2) + (A3 + r * A4) * r2;
-  const t = q + r3 * poly;
+  const t = ((m + klo) + r2 * A0) +
+    r3 * ((A1 + r * A2) + (A3 + r * A4) * r2);
   const y = hi + t;
   const err = t - (y - hi);
   // |poly| < 1/2 and A0 = -1/2, so this bounds the terms of t.
   const slack = (Math.abs(m) + Math.abs(klo) + r2 + Math.abs(r3)) * FMA_SLACK;
-  if (y + (err + slack) === y && y + (err - slack) === y) return y;
-  // Too close to a rounding boundary: replay glibc's fused operations.
-  const fq = fma(r2, A0, fma(k, LN2LO, m));
-  const fpoly = fma(fma(r, A4, A3), r2, fma(r, A2, A1));
-  return hi + fma(r3, fpoly, fq);
+  return y + (err + slack) === y && y + (err - slack) === y ? y : NaN;
+}
+
+/**
+ * glibc's main path with its fused multiply-adds replayed exactly; `kAdjust` undoes
+ * a 2^52 pre-scaling of subnormal inputs.
+ */
+function logMainFused(x: number, kAdjust: number): number {
+  F64[0] = x;
+  const tmp = (U32[1]! - 0x3fe60000) | 0;
+  const j = ((tmp >>> 13) & 127) << 2;
+  const kz = tmp >> 20;
+  const k = kz + kAdjust;
+  const z = x * POW2_NEG[1075 + kz]!;
+  const r = fma(z, LOG_T[j]!, -1);
+  const w = k * LN2HI + LOG_T[j + 1]!;
+  const hi = w + r;
+  const m = w - hi + r;
+  const r2 = r * r;
+  const q = fma(r2, A0, fma(k, LN2LO, m));
+  const poly = fma(fma(r, A4, A3), r2, fma(r, A2, A1));
+  return hi + fma(r * r2, poly, q);
 }
 
 /** Smallest all-ones bit mask covering `x` (numpy's `gen_mask`), for x < 2^32. */
@@ -1360,7 +1378,10 @@ export class RandomState {
         }
         r2 = x1 * x1 + x2 * x2;
       } while (r2 >= 1 || r2 === 0);
-      const f = Math.sqrt(-2 * glibcLog(r2) / r2);
+      // r2 >= 2^-104 is never subnormal; the unfused fast path inlines here.
+      let lg = r2 < 0.9375 ? logMainUnfused(r2) : NaN;
+      if (lg !== lg) lg = glibcLog(r2);
+      const f = Math.sqrt(-2 * lg / r2);
       out[i++] = loc + scale * (f * x2);
       if (i < len) {
         out[i++] = loc + scale * (f * x1);
