@@ -42,6 +42,8 @@ const TEMPER_B = 0x9d2c5680 | 0;
 const TEMPER_C = 0xefc60000 | 0;
 /** 2^-53: scales a 53-bit integer into [0, 1). Exact, so equal to dividing by 2^53. */
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
+/** 2^-52, so that 2 * random_double() - 1 is one multiply and one subtraction. */
+const TWO_POW_MINUS_52 = 2.220446049250313e-16;
 const TWO_POW_32 = 4294967296;
 /** Largest seed word numpy accepts. */
 const SEED_MAX = 4294967295;
@@ -1357,7 +1359,7 @@ export class RandomState {
           z ^= (z << 7) & TEMPER_B;
           z ^= (z << 15) & TEMPER_C;
           z ^= z >>> 18;
-          x1 = 2 * (((y >>> 5) * 67108864 + (z >>> 6)) * TWO_POW_MINUS_53) - 1;
+          x1 = ((y >>> 5) * 67108864 + (z >>> 6)) * TWO_POW_MINUS_52 - 1;
           y = key[pos + 2]!;
           y ^= y >>> 11;
           y ^= (y << 7) & TEMPER_B;
@@ -1368,7 +1370,7 @@ export class RandomState {
           z ^= (z << 7) & TEMPER_B;
           z ^= (z << 15) & TEMPER_C;
           z ^= z >>> 18;
-          x2 = 2 * (((y >>> 5) * 67108864 + (z >>> 6)) * TWO_POW_MINUS_53) - 1;
+          x2 = ((y >>> 5) * 67108864 + (z >>> 6)) * TWO_POW_MINUS_52 - 1;
           pos += 4;
         } else {
           this.#pos = pos;
