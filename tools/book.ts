@@ -728,6 +728,13 @@ export function fillTemplate(
   );
 }
 
+/** A chapter's title, numbered unless the author numbered it ("2. Maximum likelihood"). */
+function chapterLabel(p: PageInfo): string {
+  return p.chapter !== undefined && !/^\s*\d/.test(p.title)
+    ? `<span class="num">${p.chapter}.</span> ${p.titleHtml}`
+    : p.titleHtml;
+}
+
 function tocHtml(
   pages: PageInfo[],
   current: string,
@@ -735,9 +742,7 @@ function tocHtml(
 ): string {
   const item = (p: PageInfo) => {
     const here = p.file === current;
-    const label = p.chapter !== undefined
-      ? `<span class="num">${p.chapter}</span> ${p.titleHtml}`
-      : p.titleHtml;
+    const label = chapterLabel(p);
     const sub = here && headings.length
       ? `<ol class="toc-sections">${
         headings.map((h) =>
@@ -1142,8 +1147,8 @@ export async function buildBook(
     // The index: the hand-written introduction with the chapter list in its slot.
     const intro = await Deno.readTextFile(join(BOOK_DIR, "index.md"));
     const chapters = `<ol class="chapters">${
-      rendered.map((r) =>
-        `<li><a href="${r.file}">${r.page.titleHtml}</a>${
+      rendered.map((r, i) =>
+        `<li><a href="${r.file}">${chapterLabel(pages[i + 1]!)}</a>${
           r.page.summaryHtml ? `<p>${r.page.summaryHtml}</p>` : ""
         }</li>`
       ).join("\n")
