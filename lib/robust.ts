@@ -354,7 +354,7 @@ function rho(z: number, delta: number): number {
  * @throws {RangeError} If `X` is empty, ragged or non-finite, `y` is non-finite or of
  *   a different length, `delta` or a numeric `scale` is not positive, `maxIter < 1`,
  *   `tol < 0`, or the MAD scale estimate becomes 0 (more than half the points fitted
- *   exactly: pass a fixed `scale`).
+ *   exactly, up to rounding — below `64 ε max|y_i|`: pass a fixed `scale`).
  *
  * @example One outlier: least squares is dragged, Huber much less
  * ```ts
@@ -404,10 +404,14 @@ export function huberRegression(
   const w = new Float64Array(n).fill(1);
   let beta = wls(A, t, w);
   let r = residualsOf(A, t, beta);
+  let yMax = 0;
+  for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(t[i]!));
+  // residuals of an exact fit are rounding noise, a few eps times |y|: treat as 0
+  const zeroScale = 64 * Number.EPSILON * yMax;
   const estimate = (res: Float64Array): number => {
     if (scaleOpt !== "mad") return scaleOpt;
     const s = madScale(res);
-    if (!(s > 0)) {
+    if (!(s > zeroScale)) {
       throw new RangeError(
         `${fn}(): the MAD scale estimate became 0: more than half the residuals are 0, so the fit is exact on them; pass a fixed scale (received scale "mad")`,
       );
