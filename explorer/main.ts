@@ -191,8 +191,8 @@ function render(): void {
 
   const domain = PARAMETER_DOMAIN[s.model];
   const width = Math.max(
-    320,
-    Math.min(720, $("chart-posterior").clientWidth || 640),
+    280,
+    Math.min(760, $("chart-posterior").clientWidth || 640),
   );
   const colour = {
     domain: ["likelihood", "prior", "posterior"],
