@@ -155,9 +155,11 @@ export async function executeNotebook(
       evalue: string;
       traceback: string[];
     };
-    const detail = info.traceback.length
-      ? stripAnsi(info.traceback.join("\n"))
-      : info.evalue;
+    // The traceback's first line repeats "ename: evalue"; keep the evalue and the frames.
+    const frames = info.traceback.map(stripAnsi).join("\n").split("\n").filter((
+      l,
+    ) => /^\s+at /.test(l));
+    const detail = [info.evalue, ...frames].join("\n");
     throw new NotebookError(path, info.cell, info.ename, stripAnsi(detail));
   }
   if (!res.success) {
@@ -224,6 +226,34 @@ function firstDifference(a: string, b: string): string {
   return "(no line differs; structure differs)";
 }
 
+/** Marks a {@link compareOutputs} message about an output that went missing. */
+export const DROPPED = "had output when saved, none now";
+
+/**
+ * Code cells that produced no output although a cell with the same source had output
+ * in the saved notebook: the signature of the kernel's dropped-output bug (or of a real
+ * regression, which a re-run tells apart: it is missing every time).
+ *
+ * @param saved The notebook as committed.
+ * @param fresh The same notebook, just executed (its sources may have been edited).
+ * @returns The indices of such cells in `fresh`.
+ */
+export function droppedOutputs(saved: Notebook, fresh: Notebook): number[] {
+  const hadOutput = new Set(
+    saved.cells
+      .filter((c) => c.cell_type === "code" && (c.outputs ?? []).length > 0)
+      .map((c) => joinSource(c.source)),
+  );
+  const out: number[] = [];
+  fresh.cells.forEach((c, i) => {
+    if (
+      c.cell_type === "code" && !(c.outputs ?? []).length &&
+      hadOutput.has(joinSource(c.source))
+    ) out.push(i);
+  });
+  return out;
+}
+
 /**
  * Compares a fresh run with the committed notebook.
  *
@@ -246,7 +276,7 @@ export function compareOutputs(saved: Notebook, fresh: Notebook): string[] {
     const b = normaliseOutputs(f?.outputs);
     if (a.length > 0 && b.length === 0) {
       problems.push(
-        `cell ${i}: had output when saved, none now (the Deno kernel can drop output: display it with show())`,
+        `cell ${i}: ${DROPPED} (the Deno kernel can drop output: display it with show())`,
       );
       return;
     }
