@@ -1035,7 +1035,8 @@ export class RandomState {
    * @param options `replace` (default `true`) and `p` (probabilities, one per entry,
    *   non-negative, summing to 1 within numpy's tolerance sqrt(eps) ≈ 1.5e-8).
    * @returns The sampled values, shaped by `size`.
-   * @throws {TypeError} If `a` or `p` is not a number or array of numbers.
+   * @throws {TypeError} If `a` or `p` is not a number or array of numbers, `options`
+   *   is not an object, or `replace` is not a boolean.
    * @throws {RangeError} If the population is empty while values are requested,
    *   `p` has the wrong length, a negative entry or does not sum to 1, `size`
    *   exceeds the population (or the non-zero entries of `p`) without replacement,
@@ -1058,6 +1059,13 @@ export class RandomState {
     size?: S,
     options: ChoiceOptions = {},
   ): Sample<S> {
+    if (
+      typeof options !== "object" || options === null || Array.isArray(options)
+    ) {
+      throw new TypeError(
+        `choice(): options must be an object (received ${describe(options)})`,
+      );
+    }
     const replace = options.replace ?? true;
     if (typeof replace !== "boolean") {
       throw new TypeError(

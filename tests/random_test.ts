@@ -270,6 +270,14 @@ Deno.test("bad arguments throw errors naming the function, the argument and the 
       /choice\(\): size must be at most the number of non-zero entries of p when replace is false \(size=3, non-zero=2\)/,
     ],
     [
+      () => rs.choice(3, 2, null as unknown as object),
+      /choice\(\): options must be an object \(received null\)/,
+    ],
+    [
+      () => rs.choice(3, 2, { replace: "no" as unknown as boolean }),
+      /choice\(\): replace must be a boolean \(received string "no"\)/,
+    ],
+    [
       () => rs.choice(0, 1),
       /choice\(\): a must be a non-empty population/,
     ],
