@@ -136,6 +136,20 @@ if (import.meta.main) {
       notebookCounts,
     ),
   );
+  results.push(
+    await step("reading edition: build site/ (re-executes only what changed)", [
+      "run",
+      "-A",
+      "tools/book.ts",
+    ], single),
+  );
+  results.push(
+    await step("reading edition: tests in Chromium", [
+      "test",
+      "-A",
+      "tests/book_test.ts",
+    ], denoTestCounts),
+  );
   const passed = results.reduce((s, r) => s + r.passed, 0);
   const failed = results.reduce((s, r) => s + r.failed, 0);
   const mins = ((performance.now() - t0) / 60000).toFixed(1);
