@@ -196,7 +196,7 @@ export function checkProbability(
  * @param value The value received.
  * @param bounds Optional inclusive `min` and `max`.
  * @returns `value`.
- * @throws {TypeError} If `value` is not a number.
+ * @throws {TypeError} If `value` is not a number, or `bounds` not an object.
  * @throws {RangeError} If `value` is not an integer or lies outside the bounds.
  *
  * @example
@@ -225,7 +225,7 @@ export function checkInteger(
       `${fn}(): ${name} must be an integer (received ${describe(value)})`,
     );
   }
-  const { min, max } = bounds;
+  const { min, max } = checkOptions(fn, bounds, "bounds");
   if (min !== undefined && max !== undefined && (value < min || value > max)) {
     throw new RangeError(
       `${fn}(): ${name} must be in [${min}, ${max}] (received ${
@@ -256,7 +256,8 @@ export function checkInteger(
  * @param options.minLength The fewest elements accepted. Defaults to 1 (no empty input).
  * @param options.allowNonFinite Accept NaN and infinities. Defaults to false.
  * @returns The values as a `Float64Array`.
- * @throws {TypeError} If `value` is not an array of numbers.
+ * @throws {TypeError} If `value` is not an array of numbers, or `options` not an
+ *   object.
  * @throws {RangeError} If it is too short or holds a non-finite value.
  *
  * @example
@@ -275,7 +276,7 @@ export function toFloat64Array(
   value: unknown,
   options: { minLength?: number; allowNonFinite?: boolean } = {},
 ): Float64Array {
-  const minLength = options.minLength ?? 1;
+  const minLength = checkOptions(fn, options).minLength ?? 1;
   if (!isArrayLike(value)) {
     throw new TypeError(
       `${fn}(): ${name} must be an array of numbers (received ${
@@ -320,6 +321,7 @@ export function toFloat64Array(
  * @param a The first array.
  * @param nameB The second argument's name.
  * @param b The second array.
+ * @throws {TypeError} If `a` or `b` is not an array.
  * @throws {RangeError} If the lengths differ.
  *
  * @example
@@ -341,9 +343,104 @@ export function checkSameLength(
   nameB: string,
   b: ArrayLike<unknown>,
 ): void {
+  if (!isArrayLike(a) || !isArrayLike(b)) {
+    const [name, v] = isArrayLike(a) ? [nameB, b] : [nameA, a];
+    throw new TypeError(
+      `${fn}(): ${name} must be an array (received ${describe(v)})`,
+    );
+  }
   if (a.length !== b.length) {
     throw new RangeError(
       `${fn}(): ${nameA} and ${nameB} must have the same length (received ${a.length} and ${b.length})`,
+    );
+  }
+}
+
+/**
+ * The most values one array built by the library may hold: 2^28 (2 GiB of Float64).
+ * Larger requests are refused with a `RangeError` naming the function and the
+ * argument, before any memory is touched: the engine would otherwise either fail
+ * with an anonymous "Array buffer allocation failed" or, worse, hand out lazily
+ * committed memory that runs the process out of memory while it is being filled.
+ */
+export const MAX_LENGTH = 2 ** 28;
+
+/**
+ * Checks that an options argument is an object (or omitted, in which case the
+ * caller's default `{}` applies), so that reading a field never fails with
+ * "Cannot read properties of null".
+ *
+ * @param fn The public function's name.
+ * @param value The value received.
+ * @param name The argument's name. Defaults to `"options"`.
+ * @returns `value`, typed as the options object.
+ * @throws {TypeError} If `value` is `null`, an array or not an object.
+ *
+ * @example
+ * ```ts
+ * import { checkOptions } from "./validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(checkOptions("ridge", { alpha: 1 }), { alpha: 1 });
+ * assert.throws(() => checkOptions("ridge", null), /ridge\(\): options must be an object \(received null\)/);
+ * ```
+ */
+export function checkOptions<T>(fn: string, value: T, name = "options"): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(
+      `${fn}(): ${name} must be an object (received ${describe(value)})`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Allocates a zero-filled `Float64Array` of `length` values, refusing lengths that
+ * are not integers, exceed {@link MAX_LENGTH}, or that the engine cannot allocate,
+ * with a message naming the function and what the length was computed from.
+ *
+ * @param fn The public function's name.
+ * @param name What determines the length, for the message (e.g. `"rows * cols"`).
+ * @param length The number of values requested.
+ * @returns A new zero-filled `Float64Array`.
+ * @throws {RangeError} If `length` is not an integer in `[0, MAX_LENGTH]`, or the
+ *   allocation fails.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "./validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(allocate("Matrix", "rows * cols", 6).length, 6);
+ * assert.throws(
+ *   () => allocate("Matrix", "rows * cols", 1e12),
+ *   /Matrix\(\): rows \* cols must be at most 268435456 values \(received 1000000000000\)/,
+ * );
+ * ```
+ */
+export function allocate(
+  fn: string,
+  name: string,
+  length: number,
+): Float64Array {
+  if (!(Number.isInteger(length) && length >= 0)) {
+    throw new RangeError(
+      `${fn}(): ${name} must be a non-negative integer number of values (received ${
+        describe(length)
+      })`,
+    );
+  }
+  if (length > MAX_LENGTH) {
+    throw new RangeError(
+      `${fn}(): ${name} must be at most ${MAX_LENGTH} values (received ${length})`,
+    );
+  }
+  try {
+    return new Float64Array(length);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new RangeError(
+      `${fn}(): ${name} = ${length} values cannot be allocated (${e.message})`,
     );
   }
 }
