@@ -16,9 +16,12 @@
  */
 
 import {
+  allocate,
   checkNonNegative,
+  checkOptions,
   checkSameLength,
   describe,
+  MAX_LENGTH,
   toFloat64Array,
 } from "./validate.ts";
 
@@ -64,7 +67,8 @@ export class Matrix {
    * @param data Row-major entries, adopted without copying; length `rows * cols`.
    *   Defaults to zeros.
    * @throws {RangeError} If a dimension is not a non-negative integer, `data` has the
-   *   wrong length, or an entry is not finite.
+   *   wrong length, an entry is not finite, or `rows * cols` exceeds `MAX_LENGTH`
+   *   (2^28 values) or cannot be allocated.
    * @throws {TypeError} If `data` is given and is not a `Float64Array`.
    *
    * @example
@@ -81,7 +85,7 @@ export class Matrix {
     checkDim("Matrix", "rows", rows);
     checkDim("Matrix", "cols", cols);
     if (data === undefined) {
-      data = new Float64Array(rows * cols);
+      data = allocate("Matrix", "rows * cols", rows * cols);
     } else {
       if (!(data instanceof Float64Array)) {
         throw new TypeError(
@@ -191,7 +195,8 @@ export class Matrix {
    * @param rows Number of rows: a non-negative integer.
    * @param cols Number of columns: a non-negative integer.
    * @returns A new `rows` x `cols` zero matrix.
-   * @throws {RangeError} If a dimension is not a non-negative integer.
+   * @throws {RangeError} If a dimension is not a non-negative integer, or
+   *   `rows * cols` exceeds `MAX_LENGTH` (2^28 values).
    *
    * @example
    * ```ts
@@ -202,6 +207,9 @@ export class Matrix {
    * ```
    */
   static zeros(rows: number, cols: number): Matrix {
+    checkDim("Matrix.zeros", "rows", rows);
+    checkDim("Matrix.zeros", "cols", cols);
+    checkCount("Matrix.zeros", "rows * cols", rows * cols);
     return new Matrix(rows, cols);
   }
 
@@ -210,7 +218,8 @@ export class Matrix {
    *
    * @param n The order: a non-negative integer.
    * @returns A new identity matrix.
-   * @throws {RangeError} If `n` is not a non-negative integer.
+   * @throws {RangeError} If `n` is not a non-negative integer, or `n * n` exceeds
+   *   `MAX_LENGTH` (2^28 values).
    *
    * @example
    * ```ts
@@ -221,6 +230,8 @@ export class Matrix {
    * ```
    */
   static identity(n: number): Matrix {
+    checkDim("Matrix.identity", "n", n);
+    checkCount("Matrix.identity", "n * n", n * n);
     const m = new Matrix(n, n);
     for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
     return m;
@@ -364,7 +375,8 @@ export class Matrix {
  * @param b A `k` x `n` matrix.
  * @returns The new `m` x `n` product.
  * @throws {TypeError} If an argument is not a {@link Matrix}.
- * @throws {RangeError} If `a.cols !== b.rows` or an entry is not finite.
+ * @throws {RangeError} If `a.cols !== b.rows`, an entry is not finite, or an entry
+ *   of the product overflows the float64 range.
  *
  * @example
  * ```ts
@@ -402,6 +414,7 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
       for (let j = 0; j < n; j++) C[ci + j]! += aik * B[bk + j]!;
     }
   }
+  checkProduct("matmul", "a b", "a or b", C, n);
   return out;
 }
 
@@ -412,7 +425,8 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
  * @param x A vector of length `n`.
  * @returns The new vector `a x` of length `m`.
  * @throws {TypeError} If `a` is not a {@link Matrix} or `x` is not an array of numbers.
- * @throws {RangeError} If `x.length !== a.cols` or an entry is not finite.
+ * @throws {RangeError} If `x.length !== a.cols`, an entry is not finite, or an entry
+ *   of the product overflows the float64 range.
  *
  * @example
  * ```ts
@@ -440,6 +454,7 @@ export function matvec(a: Matrix, x: ArrayLike<number>): Float64Array {
     for (let j = 0; j < n; j++) s += A[ai + j]! * v[j]!;
     out[i] = s;
   }
+  checkProduct("matvec", "a x", "a or x", out, 1);
   return out;
 }
 
@@ -479,7 +494,8 @@ export function transpose(a: Matrix): Matrix {
  * @param a An `m` x `n` matrix.
  * @returns A new symmetric `n` x `n` matrix.
  * @throws {TypeError} If `a` is not a {@link Matrix}.
- * @throws {RangeError} If an entry is not finite.
+ * @throws {RangeError} If an entry is not finite, or an entry of `aᵀ a` overflows
+ *   the float64 range.
  *
  * @example
  * ```ts
@@ -517,6 +533,7 @@ export function gram(a: Matrix): Matrix {
       for (let j = i; j < n; j++) G[gi + j]! += x0 * A[b0 + j]!;
     }
   }
+  checkProduct("gram", "aᵀ a", "a", G, n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) G[j * n + i] = G[i * n + j]!;
   }
@@ -530,7 +547,8 @@ export function gram(a: Matrix): Matrix {
  * @param y A vector of the same length.
  * @returns The dot product (0 for empty vectors).
  * @throws {TypeError} If an argument is not an array of numbers.
- * @throws {RangeError} If the lengths differ or an entry is not finite.
+ * @throws {RangeError} If the lengths differ, an entry is not finite, or the sum
+ *   overflows the float64 range.
  *
  * @example
  * ```ts
@@ -547,6 +565,11 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkSameLength("dot", "x", u, "y", v);
   let s = 0;
   for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
+  if (!Number.isFinite(s)) {
+    throw new RangeError(
+      `dot(): x·y overflows the float64 range (received ${s}); rescale x or y`,
+    );
+  }
   return s;
 }
 
@@ -765,6 +788,7 @@ export interface LstsqResult {
  *   {@link LstsqOptions}.
  * @returns `{ x, residuals, rank, singularValues }`; see {@link LstsqResult}.
  * @throws {TypeError} If `A` is not a {@link Matrix} or `b` is not an array of numbers.
+ * @throws {TypeError} If `options` is not an object.
  * @throws {RangeError} If `A` is empty, `b.length !== A.rows`, an entry is not
  *   finite, or `rcond` is negative or not finite.
  *
@@ -803,7 +827,7 @@ export function lstsq(
       `lstsq(): b.length must equal A.rows (received ${y.length} and ${m})`,
     );
   }
-  const rcond = options.rcond === undefined
+  const rcond = checkOptions("lstsq", options).rcond === undefined
     ? EPS * Math.max(m, n)
     : checkNonNegative("lstsq", "rcond", options.rcond);
 
@@ -1396,6 +1420,37 @@ function checkDim(fn: string, name: string, v: unknown): void {
         describe(v)
       })`,
     );
+  }
+}
+
+/** Refuses a matrix of more than `MAX_LENGTH` entries, naming the static method. */
+function checkCount(fn: string, name: string, count: number): void {
+  if (count > MAX_LENGTH) {
+    throw new RangeError(
+      `${fn}(): ${name} must be at most ${MAX_LENGTH} values (received ${count})`,
+    );
+  }
+}
+
+/**
+ * Throws if a computed product (row-major, `cols` wide) holds an entry that
+ * overflowed to ±Infinity or became NaN (∞ − ∞): one pass over the output.
+ */
+function checkProduct(
+  fn: string,
+  what: string,
+  culprits: string,
+  out: Float64Array,
+  cols: number,
+): void {
+  for (let k = 0; k < out.length; k++) {
+    if (!Number.isFinite(out[k]!)) {
+      throw new RangeError(
+        `${fn}(): ${what} overflows the float64 range at entry [${
+          Math.floor(k / cols)
+        }][${k % cols}] (received ${describe(out[k])}); rescale ${culprits}`,
+      );
+    }
   }
 }
 
