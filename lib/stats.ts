@@ -44,7 +44,7 @@ export interface CovOptions {
  * naive summation loses `n · eps` and numpy's pairwise summation `log₂ n · eps`.
  *
  * @param x The values (may be empty: the sum is then 0).
- * @returns `Σ xᵢ`.
+ * @returns `Σ xᵢ` (±Infinity when the exact sum lies beyond the float64 range).
  * @throws {TypeError} If `x` is not an array of numbers.
  * @throws {RangeError} If a value is NaN or infinite (the message names the index).
  *
@@ -82,7 +82,12 @@ export function sum(x: NumericArray): number {
  */
 export function mean(x: NumericArray): number {
   const v = toFloat64Array("mean", "x", x);
-  return neumaier(v) / v.length;
+  const s = neumaier(v);
+  // The sum of values near the largest double may overflow while their mean
+  // cannot: then average values scaled down by a power of two (exactly).
+  if (Number.isFinite(s)) return s / v.length;
+  const k = exponentOf(v);
+  return neumaier(scaled(v, 2 ** -k)) / v.length * 2 ** k;
 }
 
 /**
@@ -94,7 +99,9 @@ export function mean(x: NumericArray): number {
  * Algorithm: the corrected two-pass formula (Chan, Golub & LeVeque 1983)
  * `(Σ dᵢ² − (Σ dᵢ)²/n) / (n − ddof)` with `dᵢ = xᵢ − mean` and compensated sums; the
  * second term removes the rounding error of the mean. On 1e9 plus standard normal
- * noise it agrees with the exact rational result to ~1e-15 relative.
+ * noise it agrees with the exact rational result to ~1e-15 relative. Values near
+ * the largest double are rescaled by a power of two first, so the result is never
+ * NaN: it is `Infinity` only when the variance itself exceeds the float64 range.
  *
  * @param x The sample: at least `ddof + 1` finite values.
  * @param options.ddof Delta degrees of freedom, an integer in `[0, n)`. Defaults to 0.
@@ -120,7 +127,7 @@ export function variance(
   x: NumericArray,
   options: VarianceOptions = {},
 ): number {
-  return varianceOf("variance", x, options);
+  return varianceOf("variance", x, options, false);
 }
 
 /**
@@ -145,7 +152,7 @@ export function variance(
  * ```
  */
 export function std(x: NumericArray, options: VarianceOptions = {}): number {
-  return Math.sqrt(varianceOf("std", x, options));
+  return varianceOf("std", x, options, true);
 }
 
 /**
@@ -255,6 +262,20 @@ export function cov(
   checkSameLength("cov", "x", u, "y", v);
   const n = u.length;
   const ddof = checkDdof("cov", options, 1, n);
+  const c = centredCrossProducts(u, v) / (n - ddof);
+  if (Number.isFinite(c)) return c;
+  // Values near the largest double: rescale each sample by a power of two.
+  const ku = exponentOf(u), kv = exponentOf(v);
+  const cs = centredCrossProducts(scaled(u, 2 ** -ku), scaled(v, 2 ** -kv));
+  return cs / (n - ddof) * 2 ** ku * 2 ** kv;
+}
+
+// ---------------------------------------------------------------------------
+// Internals
+
+/** Corrected two-pass `Σ (uᵢ − ū)(vᵢ − v̄)` with compensated sums. */
+function centredCrossProducts(u: Float64Array, v: Float64Array): number {
+  const n = u.length;
   const mu = neumaier(u) / n, mv = neumaier(v) / n;
   // Compensated Σ du·dv, Σ du, Σ dv in one pass.
   let sp = 0, cp = 0, su = 0, cu = 0, sv = 0, cv = 0;
@@ -270,20 +291,31 @@ export function cov(
     cv += Math.abs(sv) >= Math.abs(dv) ? (sv - t) + dv : (dv - t) + sv;
     sv = t;
   }
-  return ((sp + cp) - (su + cu) * (sv + cv) / n) / (n - ddof);
+  return (sp + cp) - (su + cu) * (sv + cv) / n;
 }
-
-// ---------------------------------------------------------------------------
-// Internals
 
 function varianceOf(
   fn: string,
   x: NumericArray,
   options: VarianceOptions,
+  root: boolean,
 ): number {
   const v = toFloat64Array(fn, "x", x);
   const n = v.length;
   const ddof = checkDdof(fn, options, 0, n);
+  const r = centredSumOfSquares(v) / (n - ddof);
+  if (Number.isFinite(r)) return root ? Math.sqrt(r) : r;
+  // Values near the largest double (the sum, a deviation or a square overflowed):
+  // rescale by a power of two, exactly, so that only a variance that is itself
+  // beyond the float64 range comes out as Infinity, and its root stays finite.
+  const k = exponentOf(v);
+  const rs = centredSumOfSquares(scaled(v, 2 ** -k)) / (n - ddof);
+  return root ? Math.sqrt(rs) * 2 ** k : rs * 2 ** k * 2 ** k;
+}
+
+/** Corrected two-pass `Σ (xᵢ − x̄)²` with compensated sums (NaN on overflow). */
+function centredSumOfSquares(v: Float64Array): number {
+  const n = v.length;
   const m = neumaier(v) / n;
   // Compensated Σ d² and Σ d in one pass.
   let s2 = 0, c2 = 0, s1 = 0, c1 = 0;
@@ -298,7 +330,21 @@ function varianceOf(
   }
   const d1 = s1 + c1;
   const ss = (s2 + c2) - d1 * d1 / n;
-  return Math.max(ss, 0) / (n - ddof);
+  return Number.isNaN(ss) ? NaN : Math.max(ss, 0);
+}
+
+/** The exponent k of the power of two 2^k ≤ max |vᵢ| (0 for a zero vector). */
+function exponentOf(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]!));
+  return m === 0 ? 0 : Math.floor(Math.log2(m));
+}
+
+/** A copy of `v` times `factor` (a power of two: exact barring underflow). */
+function scaled(v: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i]! * factor;
+  return out;
 }
 
 function checkDdof(
@@ -350,5 +396,8 @@ function linearQuantile(a: Float64Array, q: number): number {
   const gamma = h - lo;
   const diff = next - prev;
   // numpy's _lerp: interpolate from the nearer end for monotonicity.
-  return gamma >= 0.5 ? next - diff * (1 - gamma) : prev + diff * gamma;
+  const r = gamma >= 0.5 ? next - diff * (1 - gamma) : prev + diff * gamma;
+  // next − prev overflows only for values of opposite signs near the largest
+  // double; the convex combination cannot overflow.
+  return Number.isFinite(r) ? r : prev * (1 - gamma) + next * gamma;
 }
