@@ -14,6 +14,7 @@
 import {
   checkFinite,
   checkInteger,
+  checkOptions,
   checkPositive,
   checkProbability,
   describe,
@@ -176,6 +177,23 @@ export function crbBernoulli(p: number, n = 1): number {
   return (q * (1 - q)) / checkN(fn, n);
 }
 
+/**
+ * Largest shape accepted by the incomplete beta functions: beyond it the continued
+ * fraction needs more than its 100,000 iterations and `log B(a, b)` loses its digits
+ * to cancellation (relative error grows like `a · eps`).
+ */
+const MAX_SHAPE = 1e9;
+
+function checkShape(fn: string, name: string, v: unknown): number {
+  const s = checkPositive(fn, name, v);
+  if (s > MAX_SHAPE) {
+    throw new RangeError(
+      `${fn}(): ${name} must be at most ${MAX_SHAPE} (received ${describe(s)})`,
+    );
+  }
+  return s;
+}
+
 function checkOpenProbability(fn: string, p: unknown): number {
   const q = checkProbability(fn, "p", p);
   if (q === 0 || q === 1) {
@@ -203,7 +221,8 @@ function checkOpenProbability(fn: string, p: unknown): number {
  *   the first parameter: the result is `(d + 1) x (d + 1)` with the intercept in row
  *   and column 0. If omitted, the result is `d x d` and `X` is used as it is.
  * @returns The information matrix (symmetric, positive semi-definite).
- * @throws {RangeError} If `X` is empty, ragged or non-finite, if `coef` does not have
+ * @throws {RangeError} If `X` is empty, ragged or non-finite, if `X·coef` overflows
+ *   to ∞ − ∞ in a row, if `coef` does not have
  *   one entry per column of `X`, or if `intercept` is not finite.
  *
  * @example At zero coefficients every weight is 1/4
@@ -238,7 +257,15 @@ export function logisticFisherInformation(
   for (let i = 0; i < n; i++) {
     let eta = b;
     for (let j = 0; j < d; j++) eta += data[i * d + j]! * w[j]!;
-    const p = sigmoid(eta);
+    // ±Infinity is a valid limit (weight 0); NaN means ∞ − ∞ in X·coef.
+    if (Number.isNaN(eta)) {
+      throw new RangeError(
+        `${fn}(): X·coef overflows the float64 range at row ${i} (∞ − ∞); coef is too large for X (received max |coef| = ${
+          Math.max(...Array.from(w, Math.abs))
+        })`,
+      );
+    }
+    const p = Number.isFinite(eta) ? sigmoid(eta) : eta > 0 ? 1 : 0;
     const wi = p * (1 - p);
     if (hasIntercept) row[0] = 1;
     for (let j = 0; j < d; j++) row[off + j] = data[i * d + j]!;
@@ -447,7 +474,8 @@ function betaincUnchecked(a: number, b: number, x: number): number {
  * @param b Second shape parameter (> 0).
  * @param x The point, in [0, 1].
  * @returns `I_x(a, b)`, in [0, 1].
- * @throws {RangeError} If `a` or `b` is not positive and finite, or `x` is not in [0, 1].
+ * @throws {RangeError} If `a` or `b` is not in (0, 1e9] (beyond, the continued
+ *   fraction does not converge in double precision), or `x` is not in [0, 1].
  *
  * @example Beta(1, 1) is uniform; Beta(2, 1) has CDF x^2
  * ```ts
@@ -460,8 +488,8 @@ function betaincUnchecked(a: number, b: number, x: number): number {
  */
 export function betainc(a: number, b: number, x: number): number {
   const fn = "betainc";
-  const aa = checkPositive(fn, "a", a);
-  const bb = checkPositive(fn, "b", b);
+  const aa = checkShape(fn, "a", a);
+  const bb = checkShape(fn, "b", b);
   const xx = checkProbability(fn, "x", x);
   return betaincUnchecked(aa, bb, xx);
 }
@@ -480,7 +508,7 @@ export function betainc(a: number, b: number, x: number): number {
  * @param b Second shape parameter (> 0).
  * @param p The probability, in [0, 1].
  * @returns `x` in [0, 1] with `I_x(a, b) = p`.
- * @throws {RangeError} If `a` or `b` is not positive and finite, or `p` is not in [0, 1].
+ * @throws {RangeError} If `a` or `b` is not in (0, 1e9], or `p` is not in [0, 1].
  *
  * @example The median of Beta(2, 2) is 1/2; Beta(2, 1) has quantile sqrt(p)
  * ```ts
@@ -493,8 +521,8 @@ export function betainc(a: number, b: number, x: number): number {
  */
 export function betaincinv(a: number, b: number, p: number): number {
   const fn = "betaincinv";
-  const aa = checkPositive(fn, "a", a);
-  const bb = checkPositive(fn, "b", b);
+  const aa = checkShape(fn, "a", a);
+  const bb = checkShape(fn, "b", b);
   const pp = checkProbability(fn, "p", p);
   return betaincinvUnchecked(aa, bb, pp);
 }
@@ -621,7 +649,8 @@ export interface BetaPosterior {
    *
    * @param level The posterior probability inside the interval, in (0, 1). Defaults to 0.95.
    * @returns `[lower, upper]`.
-   * @throws {RangeError} If `level` is not strictly between 0 and 1.
+   * @throws {RangeError} If `level` is not strictly between 0 and 1, or a posterior
+   *   shape exceeds 1e9 (the domain of {@link betaincinv}).
    */
   credibleInterval(level?: number): [number, number];
 }
@@ -636,6 +665,7 @@ export interface BetaPosterior {
  * @param prior.a Prior first shape parameter (> 0). Defaults to 1.
  * @param prior.b Prior second shape parameter (> 0). Defaults to 1.
  * @returns The posterior's parameters, moments, mode and credible intervals.
+ * @throws {TypeError} If `x` is not an array of numbers or `prior` not an object.
  * @throws {RangeError} If an observation is not 0 or 1, or `a` or `b` is not positive.
  *
  * @example 7 successes in 10 trials, uniform prior
@@ -657,7 +687,7 @@ export function betaBernoulliPosterior(
   prior: { a?: number; b?: number } = {},
 ): BetaPosterior {
   const fn = "betaBernoulliPosterior";
-  const a0 = checkPositive(fn, "a", prior.a ?? 1);
+  const a0 = checkPositive(fn, "a", checkOptions(fn, prior, "prior").a ?? 1);
   const b0 = checkPositive(fn, "b", prior.b ?? 1);
   const obs = toFloat64Array(fn, "x", x, { minLength: 0 });
   let k = 0;
@@ -693,6 +723,11 @@ export function betaBernoulliPosterior(
           })`,
         );
       }
+      if (a > MAX_SHAPE || b > MAX_SHAPE) {
+        throw new RangeError(
+          `credibleInterval(): the posterior shapes a and b must be at most ${MAX_SHAPE} (received a=${a}, b=${b})`,
+        );
+      }
       return [
         betaincinvUnchecked(a, b, (1 - lv) / 2),
         betaincinvUnchecked(a, b, (1 + lv) / 2),
@@ -715,7 +750,7 @@ export function betaBernoulliPosterior(
  * @param a First shape parameter (> 0).
  * @param b Second shape parameter (> 0).
  * @returns The density at `x`.
- * @throws {RangeError} If `x` is not finite, or `a` or `b` is not positive and finite.
+ * @throws {RangeError} If `x` is not finite, or `a` or `b` is not in (0, 1e9].
  *
  * @example Agrees with scipy.stats.beta.pdf
  * ```ts
@@ -732,8 +767,8 @@ export function betaBernoulliPosterior(
 export function betaPdf(x: number, a: number, b: number): number {
   const fn = "betaPdf";
   checkFinite(fn, "x", x);
-  checkPositive(fn, "a", a);
-  checkPositive(fn, "b", b);
+  checkShape(fn, "a", a);
+  checkShape(fn, "b", b);
   if (x < 0 || x > 1) return 0;
   if (x === 0) return a < 1 ? Infinity : a === 1 ? b : 0;
   if (x === 1) return b < 1 ? Infinity : b === 1 ? a : 0;

@@ -9,6 +9,7 @@
 import {
   checkInteger,
   checkNonNegative,
+  checkOptions,
   checkPositive,
   describe,
 } from "./validate.ts";
@@ -101,7 +102,9 @@ const ARTICLE_EPS = 1e-15;
  * `θ = 0`: `θ −= H⁻¹∇` with `H = XᵀWX/n` (+ `2λI`), until `max|step| < tol`. It is the
  * method of statsmodels' `Logit.fit()`, and gives the same estimates.
  *
- * Non-convergence is reported (`converged: false` and `message`), never thrown. Under
+ * Non-convergence is reported (`converged: false` and `message`), never thrown; only
+ * gradient descent that diverges (a parameter overflows because `learningRate` is far
+ * too large) throws, rather than return infinite or NaN coefficients. Under
  * perfect separation (some `w` classifies every point correctly) the MLE does not
  * exist — the likelihood keeps rising as `‖w‖ → ∞` — and the result says so.
  *
@@ -111,7 +114,8 @@ const ARTICLE_EPS = 1e-15;
  * @returns See {@link LogisticRegressionResult}.
  * @throws {TypeError} If an argument has the wrong type or `method` is unknown.
  * @throws {RangeError} If a label is not 0 or 1, `X` is empty, ragged or non-finite,
- *   `X` and `y` differ in length, or an option is out of range.
+ *   `X` and `y` differ in length, an option is out of range, or gradient descent
+ *   diverges.
  *
  * @example Newton's method on a small overlapping data set
  * ```ts
@@ -136,7 +140,7 @@ export function logisticRegression(
   options: LogisticRegressionOptions = {},
 ): LogisticRegressionResult {
   const fn = "logisticRegression";
-  const method = options.method ?? "gd";
+  const method = checkOptions(fn, options).method ?? "gd";
   if (method !== "gd" && method !== "newton") {
     const msg = `${fn}(): method must be "gd" or "newton" (received ${
       describe(method)
@@ -287,8 +291,15 @@ function gradientDescent(
         message: `converged: max|gradient| < tol=${tol} after ${epoch} epochs`,
       };
     }
+    let finite = true;
     for (let j = 0; j < theta.length; j++) {
       theta[j]! -= learningRate * g[j]!;
+      finite &&= Number.isFinite(theta[j]!);
+    }
+    if (!finite) {
+      throw new RangeError(
+        `logisticRegression(): gradient descent diverged: a parameter overflowed at epoch ${epoch} (received learningRate=${learningRate}); lower learningRate or use method "newton"`,
+      );
     }
   }
   const loss = articleLoss(linearPredictor(p, theta));

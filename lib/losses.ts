@@ -20,6 +20,7 @@ import {
   checkFinite,
   checkInteger,
   checkNonNegative,
+  checkOptions,
   checkPositive,
   checkProbability,
   checkSameLength,
@@ -342,7 +343,7 @@ export function binaryCrossEntropy(
   const y = toFloat64Array(fn, "yTrue", yTrue);
   const p = toFloat64Array(fn, "yProb", yProb);
   checkSameLength(fn, "yTrue", y, "yProb", p);
-  const clampLog = options.clampLog ?? false;
+  const clampLog = checkOptions(fn, options).clampLog ?? false;
   if (typeof clampLog !== "boolean") {
     throw new TypeError(
       `${fn}(): clampLog must be a boolean (received ${describe(clampLog)})`,
@@ -458,7 +459,7 @@ export function binaryCrossEntropyWithLogits(
   for (let i = 0; i < y.length; i++) {
     checkProbability(fn, `targets[${i}]`, y[i]);
   }
-  const pw = options.posWeight ?? 1;
+  const pw = checkOptions(fn, options).posWeight ?? 1;
   let posWeight: (i: number) => number;
   if (typeof pw === "number") {
     const w = checkNonNegative(fn, "posWeight", pw);
@@ -628,7 +629,7 @@ export function crossEntropy(
   const ignoreIndex = checkInteger(
     fn,
     "ignoreIndex",
-    options.ignoreIndex ?? -100,
+    checkOptions(fn, options).ignoreIndex ?? -100,
   );
   for (let i = 0; i < n; i++) {
     const ti = t[i]!;
@@ -752,7 +753,10 @@ export function mse(
   options: ReductionOptions = {},
 ): number | Float64Array {
   const r = residuals("mse", yTrue, yPred);
-  const reduction = checkReduction("mse", options.reduction ?? "mean");
+  const reduction = checkReduction(
+    "mse",
+    checkOptions("mse", options).reduction ?? "mean",
+  );
   for (let i = 0; i < r.length; i++) r[i] = r[i]! * r[i]!;
   return reduce(r, reduction);
 }
@@ -799,7 +803,10 @@ export function mae(
   options: ReductionOptions = {},
 ): number | Float64Array {
   const r = residuals("mae", yTrue, yPred);
-  const reduction = checkReduction("mae", options.reduction ?? "mean");
+  const reduction = checkReduction(
+    "mae",
+    checkOptions("mae", options).reduction ?? "mean",
+  );
   for (let i = 0; i < r.length; i++) r[i] = Math.abs(r[i]!);
   return reduce(r, reduction);
 }
@@ -856,7 +863,11 @@ export function huber(
   options: HuberOptions = {},
 ): number | Float64Array {
   const r = residuals("huber", yTrue, yPred);
-  const delta = checkPositive("huber", "delta", options.delta ?? 1);
+  const delta = checkPositive(
+    "huber",
+    "delta",
+    checkOptions("huber", options).delta ?? 1,
+  );
   const reduction = checkReduction("huber", options.reduction ?? "mean");
   for (let i = 0; i < r.length; i++) {
     const a = Math.abs(r[i]!);

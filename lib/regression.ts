@@ -13,7 +13,9 @@
  * are centred, the centred problem is solved, and `b = ȳ − x̄·w`, as scikit-learn does.
  *
  * `X` is `number[][]` (one row per observation) or a {@link Matrix}; `y` is any array
- * of numbers. Neither is modified.
+ * of numbers. Neither is modified. Entries must be finite and at most 1e100 in
+ * magnitude, so that `XᵀX`, `Xᵀy` and the centring cannot overflow (rescale data
+ * beyond that; no real design comes near it).
  *
  * @module
  */
@@ -21,6 +23,7 @@
 import {
   checkInteger,
   checkNonNegative,
+  checkOptions,
   describe,
   toFloat64Array,
 } from "./validate.ts";
@@ -29,14 +32,29 @@ import { gram, lstsq, Matrix, solve } from "./linalg.ts";
 /** A design matrix: `n` rows (observations) of `d` features. */
 export type DesignInput = number[][] | Matrix;
 
+/**
+ * Largest magnitude accepted in a design or target: squares (1e200) summed over any
+ * allocatable number of rows stay far below the largest double (1.8e308).
+ */
+const MAX_ABS = 1e100;
+
+function tooLarge(fn: string, where: string, v: number): RangeError {
+  return new RangeError(
+    `${fn}(): ${where} must be at most ${MAX_ABS} in magnitude, so that sums of squares cannot overflow; rescale the data (received ${
+      describe(v)
+    })`,
+  );
+}
+
 // ---------------------------------------------------------------------------------
 // Input validation shared by regression.ts, logistic.ts and fisher.ts
 // ---------------------------------------------------------------------------------
 
 /**
  * Validates a design matrix and returns it as a {@link Matrix}: at least one row and
- * one column, rows of equal length, every entry a finite number. A `Matrix` input is
- * returned as it is (after checking its entries); `number[][]` is copied.
+ * one column, rows of equal length, every entry a finite number of magnitude at most
+ * 1e100 (so that `XᵀX` cannot overflow). A `Matrix` input is returned as it is (after
+ * checking its entries); `number[][]` is copied.
  *
  * @param fn The public function's name, for messages (e.g. `"ols"`).
  * @param name The argument's name (e.g. `"X"`).
@@ -44,7 +62,8 @@ export type DesignInput = number[][] | Matrix;
  * @returns The design as a `Matrix`.
  * @throws {TypeError} If `X` is not an array of arrays of numbers or a `Matrix`.
  * @throws {RangeError} If `X` is empty, has no columns, is ragged, or holds a
- *   non-finite value; the message names the offending row and column.
+ *   non-finite value or one beyond 1e100 in magnitude; the message names the
+ *   offending row and column.
  *
  * @example
  * ```ts
@@ -70,11 +89,12 @@ export function toDesignMatrix(
     }
     const d = X.data;
     for (let k = 0; k < d.length; k++) {
-      if (!Number.isFinite(d[k]!)) {
+      const v = d[k]!;
+      if (!(Math.abs(v) <= MAX_ABS)) {
+        const where = `${name}[${Math.floor(k / X.cols)}][${k % X.cols}]`;
+        if (Number.isFinite(v)) throw tooLarge(fn, where, v);
         throw new RangeError(
-          `${fn}(): ${name}[${Math.floor(k / X.cols)}][${
-            k % X.cols
-          }] must be a finite number (received ${describe(d[k])})`,
+          `${fn}(): ${where} must be a finite number (received ${describe(v)})`,
         );
       }
     }
@@ -130,7 +150,8 @@ export function toDesignMatrix(
           })`,
         );
       }
-      if (!Number.isFinite(v)) {
+      if (!(Math.abs(v) <= MAX_ABS)) {
+        if (Number.isFinite(v)) throw tooLarge(fn, `${name}[${i}][${j}]`, v);
         throw new RangeError(
           `${fn}(): ${name}[${i}][${j}] must be a finite number (received ${
             describe(v)
@@ -144,16 +165,16 @@ export function toDesignMatrix(
 }
 
 /**
- * Validates a target vector against a design with `rows` rows: finite numbers, one per
- * row of `X`.
+ * Validates a target vector against a design with `rows` rows: finite numbers of
+ * magnitude at most 1e100, one per row of `X`.
  *
  * @param fn The public function's name, for messages.
  * @param y The targets.
  * @param rows The number of rows of the design.
  * @returns The targets as a `Float64Array` (the input itself if it already is one).
  * @throws {TypeError} If `y` is not an array of numbers.
- * @throws {RangeError} If `y` is empty, holds a non-finite value, or its length differs
- *   from `rows`.
+ * @throws {RangeError} If `y` is empty, holds a non-finite value or one beyond 1e100
+ *   in magnitude, or its length differs from `rows`.
  *
  * @example
  * ```ts
@@ -174,6 +195,9 @@ export function toTargetVector(
     throw new RangeError(
       `${fn}(): X and y must have the same number of rows (received ${rows} rows in X and ${v.length} values in y)`,
     );
+  }
+  for (let i = 0; i < v.length; i++) {
+    if (!(Math.abs(v[i]!) <= MAX_ABS)) throw tooLarge(fn, `y[${i}]`, v[i]!);
   }
   return v;
 }
@@ -307,6 +331,7 @@ export function ols(
   options: OlsOptions = {},
 ): OlsResult {
   const fn = "ols";
+  checkOptions(fn, options);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
   const fitIntercept = checkBoolean(
@@ -451,7 +476,11 @@ export function ridge(
   options: RidgeOptions = {},
 ): RidgeResult {
   const fn = "ridge";
-  const alpha = checkNonNegative(fn, "alpha", options.alpha ?? 1);
+  const alpha = checkNonNegative(
+    fn,
+    "alpha",
+    checkOptions(fn, options).alpha ?? 1,
+  );
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
   const fitIntercept = checkBoolean(
@@ -493,6 +522,7 @@ export function ridgePath(
   options: { fitIntercept?: boolean } = {},
 ): RidgeResult[] {
   const fn = "ridgePath";
+  checkOptions(fn, options);
   const as = toFloat64Array(fn, "alphas", alphas);
   for (let i = 0; i < as.length; i++) {
     checkNonNegative(fn, `alphas[${i}]`, as[i]);
@@ -705,7 +735,11 @@ export function lasso(
   options: LassoOptions = {},
 ): LassoResult {
   const fn = "lasso";
-  const alpha = checkNonNegative(fn, "alpha", options.alpha ?? 1);
+  const alpha = checkNonNegative(
+    fn,
+    "alpha",
+    checkOptions(fn, options).alpha ?? 1,
+  );
   const s = lassoSettings(fn, options);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
@@ -758,6 +792,7 @@ export function lassoPath(
   options: Omit<LassoOptions, "alpha"> = {},
 ): LassoResult[] {
   const fn = "lassoPath";
+  checkOptions(fn, options);
   const as = toFloat64Array(fn, "alphas", alphas);
   for (let i = 0; i < as.length; i++) {
     checkNonNegative(fn, `alphas[${i}]`, as[i]);
@@ -820,6 +855,7 @@ export function lassoAlphaMax(
   options: { fitIntercept?: boolean } = {},
 ): number {
   const fn = "lassoAlphaMax";
+  checkOptions(fn, options);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
   const fitIntercept = checkBoolean(
