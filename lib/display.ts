@@ -13,6 +13,8 @@
  * @module
  */
 
+import { describe } from "./validate.ts";
+
 /** A MIME bundle, as Jupyter's display protocol carries it. */
 export type MimeBundle = Record<string, unknown>;
 
@@ -115,9 +117,10 @@ export async function show(value: unknown): Promise<void> {
  * Shows a MIME bundle exactly as given (for example Markdown built from computed
  * numbers: `{ "text/markdown": md, "text/plain": md }`).
  *
- * @param bundle MIME type to content.
+ * @param bundle MIME type to content: at least one entry.
  * @returns A promise that settles once the output has been sent.
- * @throws {TypeError} If `bundle` is not an object of MIME types.
+ * @throws {TypeError} If `bundle` is not an object of MIME types (the promise rejects).
+ * @throws {RangeError} If `bundle` has no entry (the promise rejects).
  *
  * @example
  * ```ts
@@ -129,7 +132,14 @@ export async function show(value: unknown): Promise<void> {
 export async function showBundle(bundle: MimeBundle): Promise<void> {
   if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
     throw new TypeError(
-      "showBundle(): bundle must be an object mapping MIME types to content",
+      `showBundle(): bundle must be an object mapping MIME types to content (received ${
+        describe(bundle)
+      })`,
+    );
+  }
+  if (Object.keys(bundle).length === 0) {
+    throw new RangeError(
+      "showBundle(): bundle must have at least one MIME type (received an empty object)",
     );
   }
   const api = jupyterApi();
@@ -148,6 +158,7 @@ export async function showBundle(bundle: MimeBundle): Promise<void> {
  *
  * @param markdown The Markdown text; `$...$` math is rendered by the front end.
  * @returns A promise that settles once the output has been sent.
+ * @throws {TypeError} If `markdown` is not a string.
  *
  * @example
  * ```ts
@@ -159,7 +170,9 @@ export async function showBundle(bundle: MimeBundle): Promise<void> {
 export function showMarkdown(markdown: string): Promise<void> {
   if (typeof markdown !== "string") {
     throw new TypeError(
-      `showMarkdown(): markdown must be a string (received ${typeof markdown})`,
+      `showMarkdown(): markdown must be a string (received ${
+        describe(markdown)
+      })`,
     );
   }
   return showBundle({ "text/markdown": markdown, "text/plain": markdown });

@@ -11,6 +11,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { describe } from "./validate.ts";
 
 export { Plot };
 
@@ -33,11 +34,13 @@ function linkedomDocument(): Document {
  * Renders an Observable Plot chart with a deterministic class name, in a browser or
  * outside one.
  *
- * @param options Plot's options (`marks`, `x`, `y`, `title`, `caption`, ...). Set
- *   `document` or `className` to override the defaults.
+ * @param options Plot's options (`marks`, `x`, `y`, `title`, `caption`, ...), all
+ *   optional: `{}` draws an empty frame. Set `document` or `className` to override
+ *   the defaults.
  * @returns The chart: an `<svg>` element, or a `<figure>` when it has a title, caption
  *   or legend. In the Deno kernel, `show()` displays it as SVG or HTML.
- * @throws {TypeError} If `options` is not an object.
+ * @throws {TypeError} If `options` is not an object (an array of marks belongs in
+ *   `{ marks }`).
  *
  * @example
  * ```ts
@@ -49,9 +52,13 @@ function linkedomDocument(): Document {
  * ```
  */
 export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
-  if (typeof options !== "object" || options === null) {
+  if (
+    typeof options !== "object" || options === null || Array.isArray(options)
+  ) {
     throw new TypeError(
-      `plot(): options must be an object of Plot options (received ${options})`,
+      `plot(): options must be an object of Plot options, e.g. { marks: [...] } (received ${
+        describe(options)
+      })`,
     );
   }
   const document = options.document ??
