@@ -4,7 +4,7 @@ import { Matrix } from "../lib/linalg.ts";
 import { RandomState, type Size } from "../lib/random.ts";
 import fixture from "./fixtures/random.json" with { type: "json" };
 
-/** One call of a fixture case, as tools/fixtures/random.py recorded it. */
+/** One call of a fixture case, as tools/fixtures/random_state.py recorded it. */
 interface Call {
   method: string;
   args: unknown[];
