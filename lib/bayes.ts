@@ -18,12 +18,14 @@
 import {
   checkFinite,
   checkNonNegative,
+  checkOptions,
   checkPositive,
   checkProbability,
   describe,
   type NumericArray,
   toFloat64Array,
 } from "./validate.ts";
+import { mean as meanOf } from "./stats.ts";
 
 /** A Gaussian prior on a mean, or the posterior of that mean. */
 export interface NormalMeanPosterior {
@@ -50,7 +52,8 @@ export interface NormalMeanPosterior {
  * @param options.priorMean The prior's mean (finite).
  * @param options.priorSd The prior's standard deviation (> 0, or `Infinity` for a flat prior).
  * @returns The posterior's mean, standard deviation and mode.
- * @throws {TypeError} If an option is not a number or `x` is not an array of numbers.
+ * @throws {TypeError} If `options` is not an object, an option is not a number or `x`
+ *   is not an array of numbers.
  * @throws {RangeError} If `x` is empty or holds a non-finite value, `sigma` is not
  *   positive and finite, `priorMean` is not finite, or `priorSd` is not positive.
  *
@@ -75,7 +78,7 @@ export function normalMeanPosterior(
 ): NormalMeanPosterior {
   const fn = "normalMeanPosterior";
   const obs = toFloat64Array(fn, "x", x);
-  const sigma = checkPositive(fn, "sigma", options.sigma);
+  const sigma = checkPositive(fn, "sigma", checkOptions(fn, options).sigma);
   const priorMean = checkFinite(fn, "priorMean", options.priorMean);
   const priorSd = options.priorSd;
   if (priorSd !== Infinity) checkPositive(fn, "priorSd", priorSd);
@@ -87,14 +90,25 @@ export function normalMeanPosterior(
   const s2 = sigma * sigma;
   if (priorSd === Infinity) {
     const sd = sigma / Math.sqrt(n);
-    return { mean: xbar, sd, mode: xbar };
+    if (Number.isFinite(xbar)) return { mean: xbar, sd, mode: xbar };
+    const m = meanOf(obs); // the plain sum overflowed: an overflow-safe mean
+    return { mean: m, sd, mode: m };
   }
   const t2 = priorSd * priorSd;
   // Weighted form: precision-weighted average of the prior mean and the sample mean.
   const denom = s2 + n * t2;
   const mean = (s2 * priorMean + n * t2 * xbar) / denom;
   const sd = Math.sqrt((s2 * t2) / denom);
-  return { mean, sd, mode: mean };
+  if (Number.isFinite(mean) && Number.isFinite(sd) && sd > 0) {
+    return { mean, sd, mode: mean };
+  }
+  // Scales or values near the float64 limits made a square or the sum overflow (or
+  // underflow): the same posterior as a convex combination, with ratios ≤ 1 only.
+  const sn = sigma / Math.sqrt(n);
+  const h = Math.hypot(sn, priorSd);
+  const wPrior = (sn / h) ** 2;
+  const m = priorMean * wPrior + meanOf(obs) * (priorSd / h) ** 2;
+  return { mean: m, sd: (sn / h) * priorSd, mode: m };
 }
 
 /**
@@ -109,7 +123,7 @@ export function normalMeanPosterior(
  * @param options.centre The prior's mode, in [0, 1].
  * @param options.strength The prior's weight in pseudo-observations (≥ 0).
  * @returns The shapes `{ a, b }`, ready for `betaBernoulliPosterior` in `fisher.ts`.
- * @throws {TypeError} If an option is not a number.
+ * @throws {TypeError} If `options` is not an object or an option is not a number.
  * @throws {RangeError} If `centre` is outside [0, 1] or `strength` is negative or not finite.
  *
  * @example A prior worth 10 trials at 0.3
@@ -125,7 +139,11 @@ export function betaPrior(
   options: { centre: number; strength: number },
 ): { a: number; b: number } {
   const fn = "betaPrior";
-  const centre = checkProbability(fn, "centre", options.centre);
+  const centre = checkProbability(
+    fn,
+    "centre",
+    checkOptions(fn, options).centre,
+  );
   const strength = checkNonNegative(fn, "strength", options.strength);
   return { a: 1 + centre * strength, b: 1 + (1 - centre) * strength };
 }
@@ -143,7 +161,7 @@ export function betaPrior(
  * @param options.strength The prior's weight in pseudo-observations (≥ 0).
  * @param options.sigma The known standard deviation of one observation (> 0).
  * @returns `{ priorMean, priorSd }`, ready for {@link normalMeanPosterior} with the same `sigma`.
- * @throws {TypeError} If an option is not a number.
+ * @throws {TypeError} If `options` is not an object or an option is not a number.
  * @throws {RangeError} If `centre` is not finite, `strength` is negative or not finite,
  *   or `sigma` is not positive and finite.
  *
@@ -163,7 +181,7 @@ export function normalPrior(
   options: { centre: number; strength: number; sigma: number },
 ): { priorMean: number; priorSd: number } {
   const fn = "normalPrior";
-  const centre = checkFinite(fn, "centre", options.centre);
+  const centre = checkFinite(fn, "centre", checkOptions(fn, options).centre);
   const strength = checkNonNegative(fn, "strength", options.strength);
   const sigma = checkPositive(fn, "sigma", options.sigma);
   if (strength === 0) return { priorMean: centre, priorSd: Infinity };

@@ -8,6 +8,7 @@
  */
 
 import {
+  allocate,
   checkFinite,
   checkInteger,
   describe,
@@ -26,7 +27,7 @@ import {
  * @returns The values.
  * @throws {TypeError} If an argument is not a number.
  * @throws {RangeError} If `start` or `stop` is not finite, or `num` is not an
- *   integer ≥ 1.
+ *   integer in [1, MAX_LENGTH] (2^28).
  *
  * @example
  * ```ts
@@ -46,13 +47,22 @@ export function linspace(
   checkFinite(fn, "start", start);
   checkFinite(fn, "stop", stop);
   checkInteger(fn, "num", num, { min: 1 });
-  const out = new Float64Array(num);
+  const out = allocate(fn, "num", num);
   if (num === 1) {
     out[0] = start;
     return out;
   }
   const step = (stop - start) / (num - 1);
-  for (let k = 0; k < num; k++) out[k] = start + k * step;
+  if (Number.isFinite(step)) {
+    for (let k = 0; k < num; k++) out[k] = start + k * step;
+  } else {
+    // stop − start overflows (ends of opposite signs near the largest double):
+    // interpolate convexly instead, which cannot overflow.
+    for (let k = 0; k < num; k++) {
+      const t = k / (num - 1);
+      out[k] = start * (1 - t) + stop * t;
+    }
+  }
   out[num - 1] = stop;
   return out;
 }

@@ -15,6 +15,7 @@
 import {
   checkFinite,
   checkNonNegative,
+  checkOptions,
   checkPositive,
   checkSameLength,
   describe,
@@ -212,8 +213,8 @@ export class Adam {
    * @param options.eps Denominator offset `≥ 0`. Defaults to `1e-8`.
    * @param options.weightDecay Weight decay `λ ≥ 0`. Defaults to 0.
    * @param options.decoupled Decoupled weight decay (AdamW). Defaults to false.
-   * @throws {TypeError} If `params` is not an array of numbers or `decoupled` is not a
-   *   boolean.
+   * @throws {TypeError} If `params` is not an array of numbers, `options` is not an
+   *   object, or `decoupled` is not a boolean.
    * @throws {RangeError} If `params` is empty or non-finite, or an option is out of range.
    *
    * @example
@@ -227,7 +228,7 @@ export class Adam {
   constructor(params: ArrayLike<number>, options: AdamOptions = {}) {
     const fn = "Adam";
     this.params = Float64Array.from(toFloat64Array(fn, "params", params));
-    this.lr = checkPositive(fn, "lr", options.lr ?? 1e-3);
+    this.lr = checkPositive(fn, "lr", checkOptions(fn, options).lr ?? 1e-3);
     this.beta1 = checkBeta(fn, "beta1", options.beta1 ?? 0.9);
     this.beta2 = checkBeta(fn, "beta2", options.beta2 ?? 0.999);
     this.eps = checkNonNegative(fn, "eps", options.eps ?? 1e-8);

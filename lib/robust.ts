@@ -25,6 +25,7 @@ import {
   checkFinite,
   checkInteger,
   checkNonNegative,
+  checkOptions,
   checkPositive,
   describe,
 } from "./validate.ts";
@@ -92,6 +93,7 @@ function setUp(
   options: RobustFitOptions,
   defaultMaxIter: number,
 ): Problem {
+  checkOptions(fn, options);
   const M = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, M.rows);
   const fitIntercept = checkBoolean(

@@ -11,10 +11,13 @@
 
 import type { RandomState } from "./random.ts";
 import {
+  allocate,
   checkFinite,
   checkInteger,
   checkNonNegative,
+  checkOptions,
   describe,
+  MAX_LENGTH,
   toFloat64Array,
 } from "./validate.ts";
 
@@ -99,8 +102,8 @@ export function numpySum(x: ArrayLike<number>): number {
  * @returns For each statistic's name, a `Float64Array` of its `experiments` values.
  * @throws {TypeError} If `draw` or a statistic is not a function, or `draw` does not
  *   return an array of numbers.
- * @throws {RangeError} If `experiments` is not a positive integer, `statistics` is
- *   empty, a sample holds a non-finite value, or a statistic returns a non-finite
+ * @throws {RangeError} If `experiments` is not an integer in [1, MAX_LENGTH] (2^28),
+ *   `statistics` is empty, a sample holds a non-finite value, or a statistic returns a non-finite
  *   number (the message names the statistic and the experiment).
  *
  * @example The sample mean and the sample maximum of 5 uniforms, 1000 times
@@ -154,7 +157,7 @@ export function monteCarlo<K extends string>(
     }
     return f;
   });
-  const out = names.map(() => new Float64Array(experiments));
+  const out = names.map(() => allocate(fn, "experiments", experiments));
   for (let e = 0; e < experiments; e++) {
     const sample = toFloat64Array(fn, "draw()", draw(e), { minLength: 0 });
     for (let s = 0; s < fns.length; s++) {
@@ -201,8 +204,10 @@ export interface SampleMeansOptions {
  * @param options.loc Mean of each observation. Defaults to 0.
  * @param options.scale Standard deviation of each observation. Defaults to 1.
  * @returns The `experiments` sample means, in order.
- * @throws {RangeError} If `n` or `experiments` is not a positive integer, `loc` is not
- *   finite, or `scale` is negative or not finite.
+ * @throws {TypeError} If `rs` is not a {@link RandomState} or `options` not an object.
+ * @throws {RangeError} If `n` or `experiments` is not a positive integer, `n ·
+ *   experiments` exceeds MAX_LENGTH (2^28 draws, what numpy could hold at once), `loc`
+ *   is not finite, or `scale` is negative or not finite.
  *
  * @example Same numbers as drawing experiment by experiment
  * ```ts
@@ -223,9 +228,11 @@ export function sampleMeans(
   options: SampleMeansOptions = {},
 ): Float64Array {
   const fn = "sampleMeans";
+  checkGenerator(fn, rs);
   checkInteger(fn, "n", n, { min: 1 });
   checkInteger(fn, "experiments", experiments, { min: 1 });
-  const loc = checkFinite(fn, "loc", options.loc ?? 0);
+  checkDraws(fn, n, experiments);
+  const loc = checkFinite(fn, "loc", checkOptions(fn, options).loc ?? 0);
   const scale = checkNonNegative(fn, "scale", options.scale ?? 1);
   const perBlock = Math.max(1, Math.floor(2 ** 20 / n));
   const means = new Float64Array(experiments);
@@ -235,6 +242,26 @@ export function sampleMeans(
     for (let e = 0; e < m; e++) means[e0 + e] = sumRange(x, e * n, n) / n;
   }
   return means;
+}
+
+function checkGenerator(fn: string, rs: unknown): void {
+  if (
+    typeof rs !== "object" || rs === null ||
+    typeof (rs as { normal?: unknown }).normal !== "function"
+  ) {
+    throw new TypeError(
+      `${fn}(): rs must be a RandomState (received ${describe(rs)})`,
+    );
+  }
+}
+
+/** Refuses more draws than numpy could hold at once (hours of work otherwise). */
+function checkDraws(fn: string, n: number, experiments: number): void {
+  if (n * experiments > MAX_LENGTH) {
+    throw new RangeError(
+      `${fn}(): n · experiments must be at most ${MAX_LENGTH} draws (received n=${n}, experiments=${experiments})`,
+    );
+  }
 }
 
 /** Options of {@link sampleMeanVariances}. */
@@ -263,7 +290,8 @@ export interface SampleMeanVariancesOptions extends SampleMeansOptions {
  * @param options.loc Mean of each observation. Defaults to 0.
  * @param options.scale Standard deviation of each observation. Defaults to 1.
  * @returns One variance per entry of `sizes`.
- * @throws {TypeError} If `sizes` is not an array of numbers.
+ * @throws {TypeError} If `rs` is not a {@link RandomState}, `sizes` is not an array of
+ *   numbers or `options` not an object.
  * @throws {RangeError} If `sizes` is empty or holds a non-positive or non-integer
  *   size, or an option is out of range (as {@link sampleMeans}).
  *
@@ -284,14 +312,16 @@ export function sampleMeanVariances(
   options: SampleMeanVariancesOptions = {},
 ): number[] {
   const fn = "sampleMeanVariances";
+  checkGenerator(fn, rs);
   const ns = toFloat64Array(fn, "sizes", sizes);
   ns.forEach((n, i) => checkInteger(fn, `sizes[${i}]`, n, { min: 1 }));
   const experiments = checkInteger(
     fn,
     "experiments",
-    options.experiments ?? 10_000,
+    checkOptions(fn, options).experiments ?? 10_000,
     { min: 1 },
   );
+  ns.forEach((n) => checkDraws(fn, n, experiments));
   const means = { loc: options.loc ?? 0, scale: options.scale ?? 1 };
   return Array.from(
     ns,
