@@ -825,8 +825,9 @@ export function lassoPath(
  * The smallest lasso penalty at which every coefficient is zero:
  * `α_max = max_j |x_jᵀ(y − ȳ)| / n` (with centred columns `x_j` when fitting an
  * intercept; uncentred `X` and `y` otherwise). For any `α ≥ α_max` the lasso returns
- * `w = 0`; just below it, one feature enters. This is the top of scikit-learn's
- * default alpha grid.
+ * `w = 0` (exactly: the value is rounded up by an ulp where the division rounded it
+ * below the lasso's floating-point threshold); just below it, one feature enters. This
+ * is the top of scikit-learn's default alpha grid.
  *
  * @param X The design, `n` rows of `d` features.
  * @param y The targets, one per row.
@@ -867,5 +868,16 @@ export function lassoAlphaMax(
   const g = xtv(c.X, c.y);
   let m = 0;
   for (let j = 0; j < g.length; j++) m = Math.max(m, Math.abs(g[j]!));
-  return m / A.rows;
+  // The lasso zeroes feature j when |x_jᵀr| ≤ α·n, computed in floating point: round
+  // m / n up by one ulp when needed so that α_max itself gives w = 0 exactly.
+  const a = m / A.rows;
+  return a * A.rows >= m ? a : nextUp(a);
+}
+
+/** The next double above a finite non-negative `x`. */
+function nextUp(x: number): number {
+  const b = new Float64Array([x]);
+  const u = new BigUint64Array(b.buffer);
+  u[0]! += 1n;
+  return b[0]!;
 }
