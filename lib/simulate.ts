@@ -179,6 +179,12 @@ export function monteCarlo<K extends string>(
   return result;
 }
 
+/**
+ * Values drawn per block by {@link sampleMeans} (unless one sample is larger): small
+ * enough for the block to stay in cache between drawing and summing.
+ */
+const BLOCK = 2 ** 15;
+
 /** Options of {@link sampleMeans}. */
 export interface SampleMeansOptions {
   /** Mean of each observation. Defaults to 0. */
@@ -194,9 +200,10 @@ export interface SampleMeansOptions {
  * it to the last bit when `rs` is in the same state: the same draws in the same order,
  * summed in numpy's order.
  *
- * The draws are made in blocks of about a million values (numpy's generator caches one
- * Gaussian value between calls, so the stream does not depend on how it is cut), and
- * each mean is numpy's: {@link numpySum} of the `n` values divided by `n`.
+ * The draws are made block by block into one reused buffer of about 32,768 values
+ * (numpy's generator caches one Gaussian value between calls, so the stream does not
+ * depend on how it is cut), and each mean is numpy's: {@link numpySum} of the `n`
+ * values divided by `n`. Only the means are kept, never the `experiments × n` draws.
  *
  * @param rs The generator; it advances by `n · experiments` normal draws.
  * @param n The sample size of each experiment (integer ≥ 1).
@@ -234,11 +241,15 @@ export function sampleMeans(
   checkDraws(fn, n, experiments);
   const loc = checkFinite(fn, "loc", checkOptions(fn, options).loc ?? 0);
   const scale = checkNonNegative(fn, "scale", options.scale ?? 1);
-  const perBlock = Math.max(1, Math.floor(2 ** 20 / n));
+  const perBlock = Math.min(experiments, Math.max(1, Math.floor(BLOCK / n)));
+  // One scratch buffer, drawn into again and again: a fresh array per block would
+  // spend more time page-faulting its memory than drawing the numbers.
+  const scratch = new Float64Array(perBlock * n);
   const means = new Float64Array(experiments);
   for (let e0 = 0; e0 < experiments; e0 += perBlock) {
     const m = Math.min(perBlock, experiments - e0);
-    const x = rs.normal(loc, scale, m * n);
+    const x = m === perBlock ? scratch : scratch.subarray(0, m * n);
+    rs.normalInto(x, loc, scale);
     for (let e = 0; e < m; e++) means[e0 + e] = sumRange(x, e * n, n) / n;
   }
   return means;
@@ -247,7 +258,7 @@ export function sampleMeans(
 function checkGenerator(fn: string, rs: unknown): void {
   if (
     typeof rs !== "object" || rs === null ||
-    typeof (rs as { normal?: unknown }).normal !== "function"
+    typeof (rs as { normalInto?: unknown }).normalInto !== "function"
   ) {
     throw new TypeError(
       `${fn}(): rs must be a RandomState (received ${describe(rs)})`,

@@ -420,3 +420,31 @@ Deno.test("randint stays in [low, high) and permutation is a permutation (proper
     { numRuns: 80 },
   );
 });
+
+Deno.test("normalInto() refills one buffer with normal()'s numpy stream, cache included, bit for bit", () => {
+  const s = streams.find((t) => t.method === "normal")!;
+  const rs = new RandomState(s.seed);
+  const all = new Float64Array(s.size);
+  // Odd-sized pieces, so the cached second Gaussian carries across calls.
+  const buf = new Float64Array(4097);
+  for (let at = 0; at < s.size; at += buf.length) {
+    const piece = buf.subarray(0, Math.min(buf.length, s.size - at));
+    const got = rs.normalInto(piece, s.args[0], s.args[1]);
+    assert.equal(got, piece);
+    all.set(piece, at);
+  }
+  assert.deepEqual(xorWords(all), s.xor);
+  assert.equal(rs.normalInto(new Float64Array(0)).length, 0);
+  assert.throws(
+    () => rs.normalInto([0, 0] as unknown as Float64Array),
+    /normalInto\(\): out must be a Float64Array \(received /,
+  );
+  assert.throws(
+    () => rs.normalInto(buf, 0, -1),
+    /normalInto\(\): scale must be at least 0 \(received -1\)/,
+  );
+  assert.throws(
+    () => rs.normalInto(buf, NaN),
+    /normalInto\(\): loc must be a finite number \(received NaN\)/,
+  );
+});
