@@ -2074,6 +2074,28 @@ const CLASSES: Record<string, ClassEntry> = {
           ),
         ],
       },
+      normalInto: {
+        valid: [new Float64Array(3), 0, 1],
+        cases: [
+          c("out a plain array", [[0, 0], 0, 1], err("out", "TypeError")),
+          c(
+            "out a Float32Array",
+            [new Float32Array(2)],
+            err("out", "TypeError"),
+          ),
+          c(
+            "scale negative",
+            [new Float64Array(2), 0, -1],
+            err("scale", "RangeError"),
+          ),
+          c("loc NaN", [new Float64Array(2), NaN, 1], err("loc", "RangeError")),
+          c(
+            "loc a string",
+            [new Float64Array(2), "0", 1],
+            err("loc", "TypeError"),
+          ),
+        ],
+      },
       randint: {
         valid: [0, 10, 3],
         cases: [
