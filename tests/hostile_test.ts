@@ -1654,6 +1654,11 @@ const FUNCTIONS: Record<string, FnEntry> = {
         [{}, 3, 4],
         err("rs", "TypeError"),
       ),
+      c(
+        "rs with normal but no normalInto",
+        [{ normal: () => new Float64Array(0) }, 3, 4],
+        err("rs", "TypeError"),
+      ),
       c("n 0", [new lib.RandomState(0), 0, 4], err("n", "RangeError")),
       c(
         "experiments 2.5",
@@ -2093,6 +2098,14 @@ const CLASSES: Record<string, ClassEntry> = {
             "loc a string",
             [new Float64Array(2), "0", 1],
             err("loc", "TypeError"),
+          ),
+          c(
+            "an empty buffer",
+            [new Float64Array(0)],
+            doc(
+              "normalInto: 'The array to overwrite, entirely (it may be empty)'",
+              isF64(0),
+            ),
           ),
         ],
       },
