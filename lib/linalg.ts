@@ -511,12 +511,36 @@ export function gram(a: Matrix): Matrix {
   const m = a.rows, n = a.cols, A = a.data;
   const out = new Matrix(n, n);
   const G = out.data;
-  // Rank-1 updates of the upper triangle, four rows of `a` at a time (quarters the
-  // traffic on G); the inner loop is contiguous in both arrays.
+  // The upper triangle by rank-4 updates: four rows of `a` at a time (quartering the
+  // traffic on G), each applied to three rows of G at once (sharing every load of `a`
+  // among them). The inner loops are contiguous in both arrays, and every entry is
+  // summed in the same order as with one row of G at a time.
   let r = 0;
   for (; r + 3 < m; r += 4) {
     const b0 = r * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i + 2 < n; i += 3) {
+      // Columns i, i + 1 and i + 2 of the four rows: x, y and z.
+      const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
+      const y0 = A[b0 + i + 1]!, y1 = A[b1 + i + 1]!;
+      const y2 = A[b2 + i + 1]!, y3 = A[b3 + i + 1]!;
+      const z0 = A[b0 + i + 2]!, z1 = A[b1 + i + 2]!;
+      const z2 = A[b2 + i + 2]!, z3 = A[b3 + i + 2]!;
+      const gx = i * n, gy = gx + n, gz = gy + n;
+      G[gx + i]! += x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3;
+      G[gx + i + 1]! += x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
+      G[gy + i + 1]! += y0 * y0 + y1 * y1 + y2 * y2 + y3 * y3;
+      for (let j = i + 2; j < n; j++) {
+        const a0 = A[b0 + j]!,
+          a1 = A[b1 + j]!,
+          a2 = A[b2 + j]!,
+          a3 = A[b3 + j]!;
+        G[gx + j]! += x0 * a0 + x1 * a1 + x2 * a2 + x3 * a3;
+        G[gy + j]! += y0 * a0 + y1 * a1 + y2 * a2 + y3 * a3;
+        G[gz + j]! += z0 * a0 + z1 * a1 + z2 * a2 + z3 * a3;
+      }
+    }
+    for (; i < n; i++) {
       const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
       const gi = i * n;
       for (let j = i; j < n; j++) {

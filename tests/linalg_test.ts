@@ -233,12 +233,15 @@ Deno.test("gram() matches numpy's X.T @ X and is exactly symmetric", () => {
   for (let i = 0; i < g.rows; i++) {
     for (let j = 0; j < i; j++) assert.equal(g.get(i, j), g.get(j, i));
   }
-  // Rows are processed four at a time: every remainder (m mod 4) must be handled.
-  // Small integers make both computations exact, so equality is required.
+  // Rows of x are processed four at a time and rows of the result three at a time:
+  // every remainder (m mod 4, n mod 3) must be handled. Small integers make both
+  // computations exact, so equality is required.
   for (let m = 1; m <= 9; m++) {
-    const x = Matrix.zeros(m, 3);
-    x.data.forEach((_, k) => (x.data[k] = ((k * 7) % 11) - 5));
-    assert.deepEqual(gram(x), matmul(transpose(x), x), `m = ${m}`);
+    for (let n = 1; n <= 7; n++) {
+      const x = Matrix.zeros(m, n);
+      x.data.forEach((_, k) => (x.data[k] = ((k * 7) % 11) - 5));
+      assert.deepEqual(gram(x), matmul(transpose(x), x), `m = ${m}, n = ${n}`);
+    }
   }
   assert.deepEqual(gram(Matrix.from([[1, 2], [3, 4], [5, 6]])).toArray(), [
     [35, 44],
