@@ -2132,6 +2132,12 @@ const CLASSES: Record<string, ClassEntry> = {
           c("n negative", [-1], err("n", "RangeError")),
           c("n 1.5", [1.5], err("n", "RangeError")),
           c("n 2^31", [2 ** 31], err("n", "RangeError")),
+          c(
+            "n 2^31 − 1 (16 GiB, lazily committed)",
+            [2 ** 31 - 1],
+            err("n", "RangeError"),
+            "HANGS lib/random.ts: MAX_ELEMENTS = 2^31 − 1 lets a 16 GiB permutation be allocated and shuffled",
+          ),
           c("array with NaN", [[1, NaN]], err("x[1]", "RangeError")),
           c("a string", ["abc"], err("x", "TypeError")),
         ],
@@ -2141,6 +2147,12 @@ const CLASSES: Record<string, ClassEntry> = {
         cases: [
           c("empty population", [0, 3], err("a", "RangeError")),
           c("a negative", [-1], err("a", "RangeError")),
+          c(
+            "2^31 − 1 without replacement",
+            [2 ** 31 - 1, 1, { replace: false }],
+            err("a", "RangeError"),
+            "HANGS lib/random.ts: choice without replacement permutes all 2^31 − 1 entries",
+          ),
           c("more than the population without replacement", [3, 5, {
             replace: false,
           }], err("size", "RangeError")),
