@@ -258,7 +258,8 @@ export function checkInteger(
  * @returns The values as a `Float64Array`.
  * @throws {TypeError} If `value` is not an array of numbers, or `options` not an
  *   object.
- * @throws {RangeError} If it is too short or holds a non-finite value.
+ * @throws {RangeError} If it is too short, holds a non-finite value, or (when a copy
+ *   is needed) is longer than {@link MAX_LENGTH}.
  *
  * @example
  * ```ts
@@ -293,7 +294,7 @@ export function toFloat64Array(
   }
   const out = value instanceof Float64Array
     ? value
-    : new Float64Array(value.length);
+    : allocate(fn, `${name}.length`, value.length);
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
     if (typeof v !== "number") {

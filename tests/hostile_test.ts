@@ -1759,6 +1759,11 @@ const FUNCTIONS: Record<string, FnEntry> = {
       c("empty", [[]], err("x", "RangeError")),
       c("-Infinity", [[-Infinity]], err("x[0]", "RangeError")),
       c(
+        "a sparse array of 2^32 − 1 holes",
+        [new Array(2 ** 32 - 1)],
+        err("x.length", "RangeError"),
+      ),
+      c(
         "values near the largest double",
         [[1.5e308, 1.5e308]],
         doc(
