@@ -7,7 +7,7 @@ import {
   ridge,
   ridgePath,
 } from "../lib/regression.ts";
-import { Matrix, matvec, norm } from "../lib/linalg.ts";
+import { gram, Matrix, matvec, norm, solve, transpose } from "../lib/linalg.ts";
 import { RandomState } from "../lib/random.ts";
 
 interface LassoCase {
@@ -242,6 +242,24 @@ Deno.test("ols() on a rank-deficient design returns sklearn's minimum-norm solut
     assert.equal(fit.rank, c.rank);
     assert.ok(relErr(fit.coef, c.coef) < 1e-9, `${relErr(fit.coef, c.coef)}`);
     close(fit.intercept, c.intercept, 1e-9, "intercept");
+  }
+});
+
+Deno.test("ridge() skips the condition estimate only where solve() would agree: same coefficients on both sides of the threshold", () => {
+  // Above alpha = 4·max(n, d)·eps·‖X‖²_F ridge solves by Cholesky alone; below it,
+  // through solve(). Both must give solve(XᵀX + αI, Xᵀy) to the last bit.
+  const m = fx.mapExample;
+  const X = Matrix.from(m.X);
+  const G = gram(X);
+  const rhs = matvec(transpose(X), m.y);
+  let tr = 0;
+  for (let i = 0; i < G.rows; i++) tr += G.get(i, i);
+  const threshold = 4 * Math.max(X.rows, X.cols) * 2 ** -52 * tr;
+  for (const alpha of [threshold / 2, threshold, 2 * threshold, 1, 1e3]) {
+    const M = new Matrix(G.rows, G.cols, G.data.slice());
+    for (let i = 0; i < G.rows; i++) M.data[i * G.cols + i]! += alpha;
+    const fit = ridge(X, m.y, { alpha, fitIntercept: false });
+    assert.deepEqual(fit.coef, solve(M, rhs), `alpha=${alpha}`);
   }
 });
 
