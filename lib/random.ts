@@ -22,11 +22,13 @@
 
 import { Matrix } from "./linalg.ts";
 import {
+  allocate,
   checkFinite,
   checkInteger,
   checkNonNegative,
   checkProbability,
   describe,
+  MAX_LENGTH,
   toFloat64Array,
 } from "./validate.ts";
 
@@ -48,7 +50,8 @@ const TWO_POW_32 = 4294967296;
 /** Largest seed word numpy accepts. */
 const SEED_MAX = 4294967295;
 /** Most values one call may return. */
-const MAX_ELEMENTS = 2147483647;
+/** The library-wide array limit (2^28 values, 2 GiB): larger requests are refused. */
+const MAX_ELEMENTS = MAX_LENGTH;
 /** Largest integer a float64 holds exactly. */
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** numpy's tolerance on `sum(p) - 1` in `choice`: sqrt(float64 eps). */
@@ -793,8 +796,8 @@ export class RandomState {
    *
    * @param size Omit for one number; a count or `[rows, cols]` for many.
    * @returns The samples, shaped by `size`.
-   * @throws {RangeError} If `size` is negative, not an integer, or above 2^31 - 1
-   *   values.
+   * @throws {RangeError} If `size` is negative, not an integer, or above 2^28
+   *   values (the library's `MAX_LENGTH`).
    *
    * @example
    * ```ts
@@ -1038,7 +1041,7 @@ export class RandomState {
    *   permute (copied, not modified).
    * @returns The permuted values.
    * @throws {TypeError} If `x` is neither a number nor an array of numbers.
-   * @throws {RangeError} If `n` is not an integer in [0, 2^31 - 1].
+   * @throws {RangeError} If `n` is not an integer in [0, 2^28].
    *
    * @example
    * ```ts
@@ -1298,7 +1301,7 @@ export class RandomState {
         `${fn}(): size must be at most ${MAX_ELEMENTS} values (received ${count})`,
       );
     }
-    return new Float64Array(count);
+    return allocate(fn, "size", count);
   }
 
   /**

@@ -296,11 +296,11 @@ Deno.test("bad arguments throw errors naming the function, the argument and the 
     ],
     [
       () => rs.normal(0, 1, 2 ** 31),
-      /normal\(\): size must be at most 2147483647 values \(received 2147483648\)/,
+      /normal\(\): size must be at most 268435456 values \(received 2147483648\)/,
     ],
     [
       () => rs.rand([65536, 65536]),
-      /rand\(\): size must be at most 2147483647 values \(received 4294967296\)/,
+      /rand\(\): size must be at most 268435456 values \(received 4294967296\)/,
     ],
     [
       () => rs.binomial(10, 1.5),
@@ -316,7 +316,7 @@ Deno.test("bad arguments throw errors naming the function, the argument and the 
     ],
     [
       () => rs.permutation(-3),
-      /permutation\(\): n must be in \[0, 2147483647\] \(received -3\)/,
+      /permutation\(\): n must be in \[0, 268435456\] \(received -3\)/,
     ],
   ];
   for (const [f, message] of cases) assert.throws(f, message);
