@@ -5,15 +5,10 @@
  * names the function (`fn()`) and the offending argument, or return a result its
  * JSDoc documents (cited next to the expectation).
  *
- * The sweep discovers the exports (and the methods of exported classes) itself:
- * a new export, static or method without an entry in `TABLE` (or, for values that
- * are not functions, in `EXEMPT`) fails "every export is covered".
- *
- * Cases marked `pending` are known failures in files whose owners were still
- * editing them while this sweep was written; they are collected in a separate,
- * ignored test (run it with `HOSTILE_PENDING=1 deno test -A tests/hostile_test.ts`)
- * and listed in the report. Unmark a case once its file is fixed. Cases whose
- * pending reason starts with "HANGS" are listed there but never run.
+ * The sweep discovers the exports (and the statics and methods of exported classes)
+ * itself: a new export, static or method without an entry in `FUNCTIONS` or
+ * `CLASSES` (or, for values that are not functions, in `EXEMPT`) fails the coverage
+ * tests until someone writes its hostile cases.
  */
 
 import assert from "node:assert/strict";
@@ -74,19 +69,10 @@ interface Case {
   args?: unknown[];
   call?: () => unknown;
   expect: Expect;
-  /** A known failure in a file still being edited by its owner (see header). */
-  pending?: string;
 }
 
-function c(
-  what: string,
-  args: unknown[],
-  expect: Expect,
-  pending?: string,
-): Case {
-  return pending === undefined
-    ? { what, args, expect }
-    : { what, args, expect, pending };
+function c(what: string, args: unknown[], expect: Expect): Case {
+  return { what, args, expect };
 }
 
 function custom(what: string, call: () => unknown, expect: Expect): Case {
@@ -103,8 +89,6 @@ interface FnEntry {
   label?: string;
   /** Generic-pass outcomes that are documented results, keyed by hostile label. */
   generic?: Partial<Record<HostileLabel, Documented>>;
-  /** Generic-pass calls that are known failures, keyed by hostile label. */
-  genericPending?: Partial<Record<HostileLabel, string>>;
   cases: Case[];
 }
 
@@ -2026,7 +2010,6 @@ const CLASSES: Record<string, ClassEntry> = {
             "size 2^31 − 1 (16 GiB, lazily committed)",
             [2 ** 31 - 1],
             err("size", "RangeError"),
-            "HANGS lib/random.ts: MAX_ELEMENTS = 2^31 − 1 lets a 16 GiB array be allocated and filled",
           ),
           c(
             "size 0",
@@ -2141,7 +2124,6 @@ const CLASSES: Record<string, ClassEntry> = {
             "n 2^31 − 1 (16 GiB, lazily committed)",
             [2 ** 31 - 1],
             err("n", "RangeError"),
-            "HANGS lib/random.ts: MAX_ELEMENTS = 2^31 − 1 lets a 16 GiB permutation be allocated and shuffled",
           ),
           c("array with NaN", [[1, NaN]], err("x[1]", "RangeError")),
           c("a string", ["abc"], err("x", "TypeError")),
@@ -2156,7 +2138,6 @@ const CLASSES: Record<string, ClassEntry> = {
             "2^31 − 1 without replacement",
             [2 ** 31 - 1, 1, { replace: false }],
             err("a", "RangeError"),
-            "HANGS lib/random.ts: choice without replacement permutes all 2^31 − 1 entries",
           ),
           c("more than the population without replacement", [3, 5, {
             replace: false,
@@ -2513,16 +2494,11 @@ Deno.test("the sweep's valid calls succeed without NaN (so each case fails for i
   assert.deepEqual(failures, []);
 });
 
-/** Runs every case (pending ones only when `pending` is true); returns the failures. */
-async function sweep(pending: boolean): Promise<string[]> {
+/** Runs every case; returns the failures. */
+async function sweep(): Promise<string[]> {
   const failures: string[] = [];
   for (const t of targets()) {
     for (const k of t.entry.cases) {
-      if ((k.pending !== undefined) !== pending) continue;
-      if (k.pending?.startsWith("HANGS")) {
-        failures.push(`${t.where} — ${k.what}: not run (${k.pending})`);
-        continue;
-      }
       const o = await run(() => k.call ? k.call() : t.call(k.args ?? []));
       const why = judge(t.name, o, k.expect);
       if (why !== null) failures.push(`${t.where} — ${k.what}: ${why}`);
@@ -2539,18 +2515,16 @@ async function sweep(pending: boolean): Promise<string[]> {
 }
 
 Deno.test("hostile inputs: each gets a TypeError/RangeError naming the function and argument, or its documented result", async () => {
-  const failures = await sweep(false);
+  const failures = await sweep();
   assert.deepEqual(failures, [], `\n${failures.join("\n")}`);
 });
 
 /** The generic pass: perturbs argument `hostileArg` of each valid call. */
-async function genericPass(pending: boolean): Promise<string[]> {
+async function genericPass(): Promise<string[]> {
   const failures: string[] = [];
   for (const t of targets()) {
     const at = t.entry.hostileArg ?? 0;
     for (const [label, value] of HOSTILE) {
-      const isPending = t.entry.genericPending?.[label] !== undefined;
-      if (isPending !== pending) continue;
       const args = t.entry.valid.slice();
       args[at] = value;
       const o = await run(() => t.call(args));
@@ -2579,16 +2553,6 @@ async function genericPass(pending: boolean): Promise<string[]> {
 }
 
 Deno.test("never garbage: undefined, null, NaN, [], [NaN], {} in place of an argument throw a TypeError/RangeError naming the function", async () => {
-  const failures = await genericPass(false);
+  const failures = await genericPass();
   assert.deepEqual(failures, [], `\n${failures.join("\n")}`);
-});
-
-Deno.test({
-  name:
-    "PENDING known failures in files still being edited (see the report of issue 7)",
-  ignore: !Deno.env.get("HOSTILE_PENDING"),
-  async fn() {
-    const failures = [...await sweep(true), ...await genericPass(true)];
-    assert.deepEqual(failures, [], `\n${failures.join("\n")}`);
-  },
 });
