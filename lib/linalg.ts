@@ -508,18 +508,52 @@ export function transpose(a: Matrix): Matrix {
  */
 export function gram(a: Matrix): Matrix {
   checkMatrix("gram", "a", a);
-  const m = a.rows, n = a.cols, A = a.data;
+  const n = a.cols;
   const out = new Matrix(n, n);
+  gramUpper(a.data, a.rows, n, out.data);
+  checkProduct("gram", "aᵀ a", "a", out.data, n);
   const G = out.data;
-  // The upper triangle by rank-4 updates: four rows of `a` at a time (quartering the
-  // traffic on G), each applied to three rows of G at once (sharing every load of `a`
-  // among them). The inner loops are contiguous in both arrays, and every entry is
-  // summed in the same order as with one row of G at a time.
-  let r = 0;
-  for (; r + 3 < m; r += 4) {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) G[j * n + i] = G[i * n + j]!;
+  }
+  return out;
+}
+
+/**
+ * Adds the upper triangle of AᵀA (A: m x n, row-major) into G by rank-4 updates:
+ * four rows of A at a time (quartering the traffic on G), each applied to three rows
+ * of G at once (sharing every load of A among them). The inner loops are contiguous
+ * in both arrays. The leftover rows and columns (m mod 4, n mod 3) come first: V8
+ * compiles the hot loops on the fly during the first call, and code still to run
+ * after them would have no type feedback and bail out of the optimized code on every
+ * later call.
+ */
+function gramUpper(
+  A: Float64Array,
+  m: number,
+  n: number,
+  G: Float64Array,
+): void {
+  const m4 = m - (m % 4), n3 = n % 3;
+  for (let r = m4; r < m; r++) {
+    const b0 = r * n;
+    for (let i = 0; i < n; i++) {
+      const x0 = A[b0 + i]!;
+      const gi = i * n;
+      for (let j = i; j < n; j++) G[gi + j]! += x0 * A[b0 + j]!;
+    }
+  }
+  for (let r = 0; r < m4; r += 4) {
     const b0 = r * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
-    let i = 0;
-    for (; i + 2 < n; i += 3) {
+    for (let i = 0; i < n3; i++) {
+      const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
+      const gi = i * n;
+      for (let j = i; j < n; j++) {
+        G[gi + j]! += x0 * A[b0 + j]! + x1 * A[b1 + j]! + x2 * A[b2 + j]! +
+          x3 * A[b3 + j]!;
+      }
+    }
+    for (let i = n3; i < n; i += 3) {
       // Columns i, i + 1 and i + 2 of the four rows: x, y and z.
       const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
       const y0 = A[b0 + i + 1]!, y1 = A[b1 + i + 1]!;
@@ -540,28 +574,7 @@ export function gram(a: Matrix): Matrix {
         G[gz + j]! += z0 * a0 + z1 * a1 + z2 * a2 + z3 * a3;
       }
     }
-    for (; i < n; i++) {
-      const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
-      const gi = i * n;
-      for (let j = i; j < n; j++) {
-        G[gi + j]! += x0 * A[b0 + j]! + x1 * A[b1 + j]! + x2 * A[b2 + j]! +
-          x3 * A[b3 + j]!;
-      }
-    }
   }
-  for (; r < m; r++) {
-    const b0 = r * n;
-    for (let i = 0; i < n; i++) {
-      const x0 = A[b0 + i]!;
-      const gi = i * n;
-      for (let j = i; j < n; j++) G[gi + j]! += x0 * A[b0 + j]!;
-    }
-  }
-  checkProduct("gram", "aᵀ a", "a", G, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) G[j * n + i] = G[i * n + j]!;
-  }
-  return out;
 }
 
 /**
