@@ -123,7 +123,7 @@ if (import.meta.main) {
     ),
   );
   results.push(
-    await step("notebooks' code: type-check and lint", [
+    await step("notebooks' code: formatting, type-check and lint", [
       "run",
       "-A",
       "tools/check_notebooks.ts",
