@@ -101,7 +101,8 @@ export class Matrix {
       }
       for (let k = 0; k < data.length; k++) {
         const v = data[k]!;
-        if (!Number.isFinite(v)) {
+        // Finite (NaN fails too): cheaper than Number.isFinite in V8's mid tier.
+        if (!(Math.abs(v) < Infinity)) {
           throw new RangeError(
             `Matrix(): data[${k}] must be a finite number (received ${
               describe(v)
@@ -521,9 +522,9 @@ export function gram(a: Matrix): Matrix {
 
 /**
  * Adds the upper triangle of AᵀA (A: m x n, row-major) into G by rank-4 updates:
- * four rows of A at a time (quartering the traffic on G), each applied to three rows
+ * four rows of A at a time (quartering the traffic on G), each applied to four rows
  * of G at once (sharing every load of A among them). The inner loops are contiguous
- * in both arrays. The leftover rows and columns (m mod 4, n mod 3) come first: V8
+ * in both arrays. The leftover rows and columns (m mod 4, n mod 4) come first: V8
  * compiles the hot loops on the fly during the first call, and code still to run
  * after them would have no type feedback and bail out of the optimized code on every
  * later call.
@@ -534,7 +535,7 @@ function gramUpper(
   n: number,
   G: Float64Array,
 ): void {
-  const m4 = m - (m % 4), n3 = n % 3;
+  const m4 = m - (m % 4), n4 = n % 4;
   for (let r = m4; r < m; r++) {
     const b0 = r * n;
     for (let i = 0; i < n; i++) {
@@ -545,7 +546,7 @@ function gramUpper(
   }
   for (let r = 0; r < m4; r += 4) {
     const b0 = r * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
-    for (let i = 0; i < n3; i++) {
+    for (let i = 0; i < n4; i++) {
       const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
       const gi = i * n;
       for (let j = i; j < n; j++) {
@@ -553,18 +554,24 @@ function gramUpper(
           x3 * A[b3 + j]!;
       }
     }
-    for (let i = n3; i < n; i += 3) {
-      // Columns i, i + 1 and i + 2 of the four rows: x, y and z.
+    for (let i = n4; i < n; i += 4) {
+      // Columns i … i + 3 of the four rows: x, y, z and w.
       const x0 = A[b0 + i]!, x1 = A[b1 + i]!, x2 = A[b2 + i]!, x3 = A[b3 + i]!;
       const y0 = A[b0 + i + 1]!, y1 = A[b1 + i + 1]!;
       const y2 = A[b2 + i + 1]!, y3 = A[b3 + i + 1]!;
       const z0 = A[b0 + i + 2]!, z1 = A[b1 + i + 2]!;
       const z2 = A[b2 + i + 2]!, z3 = A[b3 + i + 2]!;
-      const gx = i * n, gy = gx + n, gz = gy + n;
+      const w0 = A[b0 + i + 3]!, w1 = A[b1 + i + 3]!;
+      const w2 = A[b2 + i + 3]!, w3 = A[b3 + i + 3]!;
+      const gx = i * n, gy = gx + n, gz = gy + n, gw = gz + n;
+      // The 4 x 4 block on the diagonal (its upper triangle), then the rows to its right.
       G[gx + i]! += x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3;
       G[gx + i + 1]! += x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
+      G[gx + i + 2]! += x0 * z0 + x1 * z1 + x2 * z2 + x3 * z3;
       G[gy + i + 1]! += y0 * y0 + y1 * y1 + y2 * y2 + y3 * y3;
-      for (let j = i + 2; j < n; j++) {
+      G[gy + i + 2]! += y0 * z0 + y1 * z1 + y2 * z2 + y3 * z3;
+      G[gz + i + 2]! += z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3;
+      for (let j = i + 3; j < n; j++) {
         const a0 = A[b0 + j]!,
           a1 = A[b1 + j]!,
           a2 = A[b2 + j]!,
@@ -572,6 +579,7 @@ function gramUpper(
         G[gx + j]! += x0 * a0 + x1 * a1 + x2 * a2 + x3 * a3;
         G[gy + j]! += y0 * a0 + y1 * a1 + y2 * a2 + y3 * a3;
         G[gz + j]! += z0 * a0 + z1 * a1 + z2 * a2 + z3 * a3;
+        G[gw + j]! += w0 * a0 + w1 * a1 + w2 * a2 + w3 * a3;
       }
     }
   }
@@ -760,16 +768,21 @@ export function inv(A: Matrix): Matrix {
 export function cholesky(A: Matrix): Matrix {
   checkSquare("cholesky", A);
   const n = A.rows, a = A.data;
-  let maxAbs = 0;
-  for (let k = 0; k < a.length; k++) maxAbs = Math.max(maxAbs, Math.abs(a[k]!));
-  const tol = Math.sqrt(EPS) * maxAbs;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      const lo = a[i * n + j]!, up = a[j * n + i]!;
-      if (Math.abs(lo - up) > tol) {
-        throw new RangeError(
-          `cholesky(): A must be symmetric (received A[${i}][${j}]=${lo} and A[${j}][${i}]=${up})`,
-        );
+  if (!isSymmetric(a, n)) {
+    // Not exactly symmetric (the common case is): compare with the tolerance.
+    let maxAbs = 0;
+    for (let k = 0; k < a.length; k++) {
+      maxAbs = Math.max(maxAbs, Math.abs(a[k]!));
+    }
+    const tol = Math.sqrt(EPS) * maxAbs;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        const lo = a[i * n + j]!, up = a[j * n + i]!;
+        if (Math.abs(lo - up) > tol) {
+          throw new RangeError(
+            `cholesky(): A must be symmetric (received A[${i}][${j}]=${lo} and A[${j}][${i}]=${up})`,
+          );
+        }
       }
     }
   }
@@ -1193,58 +1206,75 @@ function luSolveTransposedVec(
 }
 
 /**
- * Cholesky–Banachiewicz on the lower triangle of a (n x n, row-major). Returns L, or
- * the index of the first non-positive pivot. Row i of L is
- * `L[i][j] = (a[i][j] − Σ_{k<j} L[i][k] L[j][k]) / L[j][j]`, then the diagonal
- * `L[i][i] = √(a[i][i] − Σ_{k<i} L[i][k]²)`. The entries left of the diagonal are taken
- * two at a time (one pass over row i serves both sums), each sum in two partial sums:
- * the loops are short (average length n/3), and this halves their overhead.
+ * Cholesky factor of a (n x n, row-major) from its lower triangle: returns L, or the
+ * index of the first non-positive pivot. Right-looking and blocked, as LAPACK's
+ * dpotrf: each panel of four columns is factored, then the rest of the lower triangle
+ * is updated by all four at once, `L[i][k] −= Σ_p L[i][p] L[k][p]` (a rank-4 update).
+ * Every update goes to memory rather than to a loop-carried sum, which V8's
+ * mid-tier compiler (Maglev) would box on each iteration.
  */
 function choleskyFactor(a: Float64Array, n: number): Float64Array | number {
   const L = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    let j = 0;
-    for (; j + 1 < i; j += 2) {
-      const rj = j * n, rk = rj + n;
-      let s0 = 0, s1 = 0, t0 = 0, t1 = 0, k = 0;
-      for (; k + 1 < j; k += 2) {
-        const l0 = L[ri + k]!, l1 = L[ri + k + 1]!;
-        s0 += l0 * L[rj + k]!;
-        s1 += l1 * L[rj + k + 1]!;
-        t0 += l0 * L[rk + k]!;
-        t1 += l1 * L[rk + k + 1]!;
+    for (let j = 0; j <= i; j++) L[i * n + j] = a[i * n + j]!;
+  }
+  for (let j = 0; j < n; j += 4) {
+    const e = Math.min(j + 4, n);
+    // The panel: columns j … e − 1, already updated by every column left of j.
+    for (let c = j; c < e; c++) {
+      for (let p = j; p < c; p++) {
+        const lcp = L[c * n + p]!;
+        for (let i = c; i < n; i++) L[i * n + c]! -= L[i * n + p]! * lcp;
       }
-      if (k < j) {
-        s0 += L[ri + k]! * L[rj + k]!;
-        t0 += L[ri + k]! * L[rk + k]!;
+      const d = L[c * n + c]!;
+      if (!(d > 0)) return c;
+      const r = Math.sqrt(d);
+      L[c * n + c] = r;
+      for (let i = c + 1; i < n; i++) L[i * n + c]! /= r;
+    }
+    if (e === n) break;
+    // The rank-4 update of the trailing lower triangle (rows and columns ≥ e), two
+    // rows at a time (x and y) to share the loads of row k; the leftover row first.
+    const first = e + ((n - e) % 2);
+    for (let i = e; i < first; i++) rank4Row(L, n, j, i, e, i);
+    for (let i = first; i < n; i += 2) {
+      const ri = i * n, rh = ri + n;
+      const x0 = L[ri + j]!, x1 = L[ri + j + 1]!;
+      const x2 = L[ri + j + 2]!, x3 = L[ri + j + 3]!;
+      const y0 = L[rh + j]!, y1 = L[rh + j + 1]!;
+      const y2 = L[rh + j + 2]!, y3 = L[rh + j + 3]!;
+      for (let k = e; k <= i; k++) {
+        const rk = k * n + j;
+        const l0 = L[rk]!, l1 = L[rk + 1]!, l2 = L[rk + 2]!, l3 = L[rk + 3]!;
+        L[ri + k]! -= x0 * l0 + x1 * l1 + x2 * l2 + x3 * l3;
+        L[rh + k]! -= y0 * l0 + y1 * l1 + y2 * l2 + y3 * l3;
       }
-      const lij = (a[ri + j]! - (s0 + s1)) / L[rj + j]!;
-      L[ri + j] = lij;
-      // L[i][j + 1] also needs the term just computed, L[i][j] L[j + 1][j].
-      L[ri + j + 1] = (a[ri + j + 1]! - ((t0 + t1) + lij * L[rk + j]!)) /
-        L[rk + j + 1]!;
+      rank4Row(L, n, j, i + 1, i + 1, i + 1);
     }
-    if (j < i) {
-      const rj = j * n;
-      L[ri + j] = (a[ri + j]! - dotRows(L, ri, rj, j)) / L[rj + j]!;
-    }
-    const d = a[ri + i]! - dotRows(L, ri, ri, i);
-    if (!(d > 0)) return i;
-    L[ri + i] = Math.sqrt(d);
   }
   return L;
 }
 
-/** `Σ_{k<len} v[p + k] v[q + k]`, in two partial sums. */
-function dotRows(v: Float64Array, p: number, q: number, len: number): number {
-  let s0 = 0, s1 = 0, k = 0;
-  for (; k + 1 < len; k += 2) {
-    s0 += v[p + k]! * v[q + k]!;
-    s1 += v[p + k + 1]! * v[q + k + 1]!;
+/**
+ * `L[i][k] −= Σ_{p<4} L[i][j + p] L[k][j + p]` for k = k0 … k1: one row of the rank-4
+ * update in {@link choleskyFactor}.
+ */
+function rank4Row(
+  L: Float64Array,
+  n: number,
+  j: number,
+  i: number,
+  k0: number,
+  k1: number,
+): void {
+  const ri = i * n;
+  const x0 = L[ri + j]!, x1 = L[ri + j + 1]!;
+  const x2 = L[ri + j + 2]!, x3 = L[ri + j + 3]!;
+  for (let k = k0; k <= k1; k++) {
+    const rk = k * n + j;
+    L[ri + k]! -= x0 * L[rk]! + x1 * L[rk + 1]! + x2 * L[rk + 2]! +
+      x3 * L[rk + 3]!;
   }
-  if (k < len) s0 += v[p + k]! * v[q + k]!;
-  return s0 + s1;
 }
 
 /** Solves L Lᵀ X = B; B is n x k row-major. */
@@ -1280,17 +1310,14 @@ function cholSolve(
   return X;
 }
 
-/** Solves L Lᵀ x = v in place. */
+/**
+ * Solves L Lᵀ x = v in place: forward substitution by columns of L, then back
+ * substitution by rows, both as updates of v (no loop-carried sums).
+ */
 function cholSolveVec(L: Float64Array, n: number, v: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    let s0 = 0, s1 = 0, p = 0;
-    for (; p + 1 < i; p += 2) {
-      s0 += L[ri + p]! * v[p]!;
-      s1 += L[ri + p + 1]! * v[p + 1]!;
-    }
-    if (p < i) s0 += L[ri + p]! * v[p]!;
-    v[i] = (v[i]! - (s0 + s1)) / L[ri + i]!;
+  for (let j = 0; j < n; j++) {
+    const xj = (v[j]! /= L[j * n + j]!);
+    for (let i = j + 1; i < n; i++) v[i]! -= L[i * n + j]! * xj;
   }
   for (let i = n - 1; i >= 0; i--) {
     const ri = i * n;
@@ -1517,7 +1544,7 @@ function checkProduct(
   cols: number,
 ): void {
   for (let k = 0; k < out.length; k++) {
-    if (!Number.isFinite(out[k]!)) {
+    if (!(Math.abs(out[k]!) < Infinity)) {
       throw new RangeError(
         `${fn}(): ${what} overflows the float64 range at entry [${
           Math.floor(k / cols)
@@ -1545,7 +1572,7 @@ function checkMatrix(fn: string, name: string, a: unknown): void {
   }
   const d = a.data, c = a.cols;
   for (let k = 0; k < d.length; k++) {
-    if (!Number.isFinite(d[k]!)) {
+    if (!(Math.abs(d[k]!) < Infinity)) {
       throw new RangeError(
         `${fn}(): ${name}[${Math.floor(k / c)}][${
           k % c

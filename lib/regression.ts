@@ -446,20 +446,15 @@ function wellConditioned(p: RidgeProblem, alpha: number): boolean {
 
 /**
  * Solves `L Lᵀ x = b` for the lower-triangular Cholesky factor `L` (forward, then back
- * substitution); returns a new `x`.
+ * substitution); returns a new `x`. The same steps, in the same order, as
+ * {@link solve} takes after its Cholesky factorization.
  */
 function choleskySolve(L: Matrix, b: Float64Array): Float64Array {
   const n = L.rows, l = L.data;
   const x = b.slice();
-  for (let i = 0; i < n; i++) {
-    const ri = i * n;
-    let s0 = 0, s1 = 0, p = 0;
-    for (; p + 1 < i; p += 2) {
-      s0 += l[ri + p]! * x[p]!;
-      s1 += l[ri + p + 1]! * x[p + 1]!;
-    }
-    if (p < i) s0 += l[ri + p]! * x[p]!;
-    x[i] = (x[i]! - (s0 + s1)) / l[ri + i]!;
+  for (let j = 0; j < n; j++) {
+    const xj = (x[j]! /= l[j * n + j]!);
+    for (let i = j + 1; i < n; i++) x[i]! -= l[i * n + j]! * xj;
   }
   for (let i = n - 1; i >= 0; i--) {
     const ri = i * n;

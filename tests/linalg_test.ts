@@ -233,8 +233,8 @@ Deno.test("gram() matches numpy's X.T @ X and is exactly symmetric", () => {
   for (let i = 0; i < g.rows; i++) {
     for (let j = 0; j < i; j++) assert.equal(g.get(i, j), g.get(j, i));
   }
-  // Rows of x are processed four at a time and rows of the result three at a time:
-  // every remainder (m mod 4, n mod 3) must be handled. Small integers make both
+  // Rows of x are processed four at a time and rows of the result four at a time:
+  // every remainder (m mod 4, n mod 4) must be handled. Small integers make both
   // computations exact, so equality is required.
   for (let m = 1; m <= 9; m++) {
     for (let n = 1; n <= 7; n++) {
@@ -400,6 +400,34 @@ Deno.test("cholesky() returns lower-triangular L with L Lᵀ = A", () => {
     for (let j = i + 1; j < L.cols; j++) assert.equal(L.get(i, j), 0);
   }
   assertClose(matmul(L, transpose(L)), A, 1e-14, "L Lᵀ");
+  // The factorization works on panels of four columns, the update on pairs of rows:
+  // every order up to 13 covers each leftover. A = BᵀB + I is well conditioned.
+  for (let n = 1; n <= 13; n++) {
+    const B = Matrix.zeros(n + 2, n);
+    B.data.forEach((_, k) => (B.data[k] = Math.sin(k * 1.7 + n)));
+    const A = gram(B);
+    for (let i = 0; i < n; i++) A.data[i * n + i]! += 1;
+    const L = cholesky(A);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) assert.equal(L.get(i, j), 0);
+    }
+    assertClose(matmul(L, transpose(L)), A, 1e-14, `L Lᵀ, n = ${n}`);
+    // Only the lower triangle is read when A is symmetric to within √eps·max|A|.
+    const B2 = new Matrix(n, n, A.data.slice());
+    if (n > 1) B2.data[1]! *= 1 + 1e-12;
+    assert.deepEqual(cholesky(B2), L);
+    // A non-positive pivot at any position is reported with its leading minor.
+    for (let k = 0; k < n; k++) {
+      const D = Matrix.identity(n);
+      D.data[k * n + k] = -1;
+      assert.throws(() => cholesky(D), {
+        message:
+          `cholesky(): A must be positive definite (leading minor of order ${
+            k + 1
+          } is not positive)`,
+      });
+    }
+  }
 });
 
 Deno.test("cholesky() refuses non-symmetric and non-positive-definite matrices", () => {
