@@ -493,10 +493,14 @@ export function transpose(a: Matrix): Matrix {
  * then mirrored, so the result is exactly symmetric.
  *
  * @param a An `m` x `n` matrix.
- * @returns A new symmetric `n` x `n` matrix.
- * @throws {TypeError} If `a` is not a {@link Matrix}.
- * @throws {RangeError} If an entry is not finite, or an entry of `aᵀ a` overflows
- *   the float64 range.
+ * @param out Optional `n` x `n` matrix to write the result into, as numpy's `out=`:
+ *   its contents are overwritten and it is returned. Reusing one saves allocating
+ *   (and, on a fresh page, faulting in) `n²` values per call. It must not share
+ *   memory with `a`.
+ * @returns A new symmetric `n` x `n` matrix, or `out`.
+ * @throws {TypeError} If `a` or `out` is not a {@link Matrix}.
+ * @throws {RangeError} If an entry is not finite, an entry of `aᵀ a` overflows the
+ *   float64 range, or `out` is not `n` x `n` or shares memory with `a`.
  *
  * @example
  * ```ts
@@ -505,12 +509,32 @@ export function transpose(a: Matrix): Matrix {
  *
  * const x = Matrix.from([[1, 2], [3, 4], [5, 6]]);
  * assert.deepEqual(gram(x).toArray(), [[35, 44], [44, 56]]);
+ * const out = Matrix.zeros(2, 2);
+ * assert.equal(gram(x, out), out);
+ * assert.deepEqual(out.toArray(), [[35, 44], [44, 56]]);
  * ```
  */
-export function gram(a: Matrix): Matrix {
+export function gram(a: Matrix, out?: Matrix): Matrix {
   checkMatrix("gram", "a", a);
   const n = a.cols;
-  const out = new Matrix(n, n);
+  if (out === undefined) {
+    out = new Matrix(n, n);
+  } else {
+    if (!(out instanceof Matrix)) {
+      throw new TypeError(
+        `gram(): out must be a Matrix (received ${describe(out)})`,
+      );
+    }
+    if (out.rows !== n || out.cols !== n) {
+      throw new RangeError(
+        `gram(): out must be ${n}x${n} like aᵀ a (received ${out.rows}x${out.cols} matrix)`,
+      );
+    }
+    if (out.data.buffer === a.data.buffer) {
+      throw new RangeError("gram(): out must not share memory with a");
+    }
+    out.data.fill(0);
+  }
   gramUpper(a.data, a.rows, n, out.data);
   checkProduct("gram", "aᵀ a", "a", out.data, n);
   const G = out.data;
@@ -741,6 +765,16 @@ export function inv(A: Matrix): Matrix {
   );
 }
 
+/** Options of {@link cholesky}. */
+export interface CholeskyOptions {
+  /**
+   * Factor in place, as scipy's `overwrite_a`: `A` itself receives `L` (its upper
+   * triangle zeroed) and is returned, saving the allocation of `n²` values. If `A`
+   * is not positive definite its contents are left unspecified. Defaults to false.
+   */
+  overwriteA?: boolean;
+}
+
 /**
  * Cholesky factor of a symmetric positive definite matrix: lower-triangular `L` with
  * positive diagonal and `A = L Lᵀ` (as `numpy.linalg.cholesky`). Only the lower
@@ -748,8 +782,10 @@ export function inv(A: Matrix): Matrix {
  * `√eps · max|Aᵢⱼ|` (a check numpy does not make).
  *
  * @param A A symmetric positive definite `n` x `n` matrix, `n ≥ 1`.
- * @returns A new lower-triangular `n` x `n` matrix.
- * @throws {TypeError} If `A` is not a {@link Matrix}.
+ * @param options `{ overwriteA }`; see {@link CholeskyOptions}.
+ * @returns A new lower-triangular `n` x `n` matrix (`A` itself with `overwriteA`).
+ * @throws {TypeError} If `A` is not a {@link Matrix}, `options` not an object, or
+ *   `overwriteA` not a boolean.
  * @throws {RangeError} If `A` is not square, not symmetric, not positive definite,
  *   or has a non-finite entry.
  *
@@ -759,14 +795,25 @@ export function inv(A: Matrix): Matrix {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(cholesky(Matrix.from([[4, 2], [2, 5]])).toArray(), [[2, 0], [1, 2]]);
+ * const A = Matrix.from([[4, 2], [2, 5]]);
+ * assert.equal(cholesky(A, { overwriteA: true }), A);
+ * assert.deepEqual(A.toArray(), [[2, 0], [1, 2]]);
  * assert.throws(
  *   () => cholesky(Matrix.from([[1, 2], [2, 1]])),
  *   /cholesky\(\): A must be positive definite \(leading minor of order 2 is not positive\)/,
  * );
  * ```
  */
-export function cholesky(A: Matrix): Matrix {
+export function cholesky(A: Matrix, options: CholeskyOptions = {}): Matrix {
   checkSquare("cholesky", A);
+  const overwriteA = checkOptions("cholesky", options).overwriteA ?? false;
+  if (typeof overwriteA !== "boolean") {
+    throw new TypeError(
+      `cholesky(): overwriteA must be a boolean (received ${
+        describe(overwriteA)
+      })`,
+    );
+  }
   const n = A.rows, a = A.data;
   if (!isSymmetric(a, n)) {
     // Not exactly symmetric (the common case is): compare with the tolerance.
@@ -786,7 +833,7 @@ export function cholesky(A: Matrix): Matrix {
       }
     }
   }
-  const L = choleskyFactor(a, n);
+  const L = overwriteA ? choleskyInPlace(a, n) : choleskyFactor(a, n);
   if (typeof L === "number") {
     throw new RangeError(
       `cholesky(): A must be positive definite (leading minor of order ${
@@ -794,7 +841,9 @@ export function cholesky(A: Matrix): Matrix {
       } is not positive)`,
     );
   }
-  return new Matrix(n, n, L);
+  if (!overwriteA) return new Matrix(n, n, L);
+  for (let i = 0; i < n; i++) a.fill(0, i * n + i + 1, (i + 1) * n);
+  return A;
 }
 
 /** Options of {@link lstsq}. */
@@ -1218,6 +1267,14 @@ function choleskyFactor(a: Float64Array, n: number): Float64Array | number {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) L[i * n + j] = a[i * n + j]!;
   }
+  return choleskyInPlace(L, n);
+}
+
+/**
+ * {@link choleskyFactor} in place: overwrites the lower triangle of L (n x n,
+ * row-major) with the factor, leaving the strict upper triangle untouched.
+ */
+function choleskyInPlace(L: Float64Array, n: number): Float64Array | number {
   for (let j = 0; j < n; j += 4) {
     const e = Math.min(j + 4, n);
     // The panel: columns j … e − 1, already updated by every column left of j.

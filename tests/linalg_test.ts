@@ -249,6 +249,26 @@ Deno.test("gram() matches numpy's X.T @ X and is exactly symmetric", () => {
   ]);
 });
 
+Deno.test("gram(a, out) writes aᵀ a into out, whatever it held, and refuses a wrong shape or shared memory", () => {
+  const x = Matrix.from([[1, 2, 0], [3, 4, 1], [5, 6, -2]]);
+  const out = Matrix.zeros(3, 3);
+  out.data.fill(7);
+  assert.equal(gram(x, out), out);
+  assert.deepEqual(out, gram(x));
+  assert.throws(() => gram(x, Matrix.zeros(3, 2)), {
+    name: "RangeError",
+    message: "gram(): out must be 3x3 like aᵀ a (received 3x2 matrix)",
+  });
+  assert.throws(() => gram(x, x), {
+    name: "RangeError",
+    message: "gram(): out must not share memory with a",
+  });
+  assert.throws(() => gram(x, [[0]] as unknown as Matrix), {
+    name: "TypeError",
+    message: "gram(): out must be a Matrix (received array of length 1)",
+  });
+});
+
 Deno.test("products refuse mismatched shapes with both sizes in the message", () => {
   const a = Matrix.zeros(2, 3), b = Matrix.zeros(4, 2);
   assert.throws(() => matmul(a, b), {
@@ -428,6 +448,29 @@ Deno.test("cholesky() returns lower-triangular L with L Lᵀ = A", () => {
       });
     }
   }
+});
+
+Deno.test("cholesky(A, { overwriteA: true }) returns A holding the same L, its upper triangle zeroed", () => {
+  for (let n = 1; n <= 9; n++) {
+    const B = Matrix.zeros(n + 1, n);
+    B.data.forEach((_, k) => (B.data[k] = Math.cos(k * 0.9 + n)));
+    const A = gram(B);
+    for (let i = 0; i < n; i++) A.data[i * n + i]! += 0.5;
+    const L = cholesky(A);
+    assert.equal(cholesky(A, { overwriteA: true }), A);
+    assert.deepEqual(A, L, `n = ${n}`);
+  }
+  assert.throws(
+    () => cholesky(Matrix.identity(2), { overwriteA: 1 as never }),
+    {
+      name: "TypeError",
+      message: "cholesky(): overwriteA must be a boolean (received 1)",
+    },
+  );
+  assert.throws(() => cholesky(Matrix.identity(2), null as never), {
+    name: "TypeError",
+    message: "cholesky(): options must be an object (received null)",
+  });
 });
 
 Deno.test("cholesky() refuses non-symmetric and non-positive-definite matrices", () => {
