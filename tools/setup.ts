@@ -105,8 +105,13 @@ function checkDenoVersion(): void {
 
 async function cacheNpm(): Promise<void> {
   // `deno install` with a lockfile and everything cached is a quick no-op check.
+  // Trust the system's certificate store as well as Deno's bundled one, so downloads
+  // work behind a proxy whose CA is installed system-wide (as npm and curl do).
   const res = await run(Deno.execPath(), ["install", "--frozen", "--quiet"], {
-    env: { NO_COLOR: "1" },
+    env: {
+      NO_COLOR: "1",
+      DENO_TLS_CA_STORE: Deno.env.get("DENO_TLS_CA_STORE") ?? "system,mozilla",
+    },
   });
   if (!res.ok) {
     throw new Error(
