@@ -224,6 +224,26 @@ interface Centred {
 }
 
 /**
+ * The checked inputs every fit starts from: the design as a Matrix, the targets (one
+ * per row) and whether to fit an intercept (default true).
+ */
+function fitInputs(
+  fn: string,
+  X: DesignInput,
+  y: ArrayLike<number>,
+  options: { fitIntercept?: boolean },
+): { A: Matrix; t: Float64Array; fitIntercept: boolean } {
+  const A = toDesignMatrix(fn, "X", X);
+  const t = toTargetVector(fn, y, A.rows);
+  const fitIntercept = checkBoolean(
+    fn,
+    "fitIntercept",
+    options.fitIntercept ?? true,
+  );
+  return { A, t, fitIntercept };
+}
+
+/**
  * Centres `X` and `y` for an unpenalised intercept. With `copyX: false` the returned
  * `X` is the original (the lasso centres while copying into its column buffer).
  */
@@ -345,13 +365,7 @@ export function ols(
 ): OlsResult {
   const fn = "ols";
   checkOptions(fn, options);
-  const A = toDesignMatrix(fn, "X", X);
-  const t = toTargetVector(fn, y, A.rows);
-  const fitIntercept = checkBoolean(
-    fn,
-    "fitIntercept",
-    options.fitIntercept ?? true,
-  );
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
   const c = centre(A, t, fitIntercept);
   const lsOpts = options.rcond === undefined
     ? {}
@@ -569,13 +583,7 @@ export function ridge(
     "alpha",
     checkOptions(fn, options).alpha ?? 1,
   );
-  const A = toDesignMatrix(fn, "X", X);
-  const t = toTargetVector(fn, y, A.rows);
-  const fitIntercept = checkBoolean(
-    fn,
-    "fitIntercept",
-    options.fitIntercept ?? true,
-  );
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
   const G = systemMatrix(Math.min(A.rows, A.cols));
   return ridgeSolve(ridgeProblem(A, t, fitIntercept, G), alpha, G);
 }
@@ -616,13 +624,7 @@ export function ridgePath(
   for (let i = 0; i < as.length; i++) {
     checkNonNegative(fn, `alphas[${i}]`, as[i]);
   }
-  const A = toDesignMatrix(fn, "X", X);
-  const t = toTargetVector(fn, y, A.rows);
-  const fitIntercept = checkBoolean(
-    fn,
-    "fitIntercept",
-    options.fitIntercept ?? true,
-  );
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
   const m = Math.min(A.rows, A.cols);
   const p = ridgeProblem(A, t, fitIntercept, new Matrix(m, m));
   const M = systemMatrix(m);
@@ -966,13 +968,7 @@ export function lassoAlphaMax(
 ): number {
   const fn = "lassoAlphaMax";
   checkOptions(fn, options);
-  const A = toDesignMatrix(fn, "X", X);
-  const t = toTargetVector(fn, y, A.rows);
-  const fitIntercept = checkBoolean(
-    fn,
-    "fitIntercept",
-    options.fitIntercept ?? true,
-  );
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
   const c = centre(A, t, fitIntercept);
   const g = xtv(c.X, c.y);
   let m = 0;
