@@ -1135,6 +1135,25 @@ function argmaxAbs(v: Float64Array): number {
   return j;
 }
 
+/** Swaps rows `a` and `b` of a row-major buffer `width` wide, and their entries in `perm`. */
+function swapRows(
+  data: Float64Array,
+  width: number,
+  a: number,
+  b: number,
+  perm: Int32Array,
+): void {
+  const ra = a * width, rb = b * width;
+  for (let j = 0; j < width; j++) {
+    const v = data[ra + j]!;
+    data[ra + j] = data[rb + j]!;
+    data[rb + j] = v;
+  }
+  const q = perm[a]!;
+  perm[a] = perm[b]!;
+  perm[b] = q;
+}
+
 /** In-place LU with partial pivoting; returns the first zero-pivot column or -1. */
 function luFactor(lu: Float64Array, perm: Int32Array, n: number): number {
   for (let i = 0; i < n; i++) perm[i] = i;
@@ -1148,17 +1167,7 @@ function luFactor(lu: Float64Array, perm: Int32Array, n: number): number {
       }
     }
     if (best === 0) return k;
-    if (p !== k) {
-      const rk = k * n, rp = p * n;
-      for (let j = 0; j < n; j++) {
-        const t = lu[rk + j]!;
-        lu[rk + j] = lu[rp + j]!;
-        lu[rp + j] = t;
-      }
-      const t = perm[k]!;
-      perm[k] = perm[p]!;
-      perm[p] = t;
-    }
+    if (p !== k) swapRows(lu, n, k, p, perm);
     const rk = k * n, pivot = lu[rk + k]!;
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
@@ -1410,17 +1419,7 @@ function householderQr(
       }
     }
     const rk = k * t;
-    if (best !== k) {
-      const rb = best * t;
-      for (let i = 0; i < t; i++) {
-        const tmp = T[rk + i]!;
-        T[rk + i] = T[rb + i]!;
-        T[rb + i] = tmp;
-      }
-      const tmp = perm[k]!;
-      perm[k] = perm[best]!;
-      perm[best] = tmp;
-    }
+    if (best !== k) swapRows(T, t, k, best, perm);
     const alpha = T[rk + k]!;
     const xnorm = norm2(T, rk + k + 1, t - k - 1);
     if (xnorm === 0) {
