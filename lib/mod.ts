@@ -14,3 +14,5 @@ export * from "./bayes.ts";
 export * from "./fisher.ts";
 export * from "./logistic.ts";
 export * from "./stats.ts";
+export * from "./format.ts";
+export * from "./checks.ts";
