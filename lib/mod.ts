@@ -16,3 +16,5 @@ export * from "./logistic.ts";
 export * from "./stats.ts";
 export * from "./format.ts";
 export * from "./checks.ts";
+export * from "./palette.ts";
+export * from "./charts.ts";
