@@ -42,7 +42,7 @@ export interface ChartOptions {
 
 const FONT_SIZE = 12;
 /** Approximate width of one character of chart text, in pixels. */
-const CHAR_WIDTH = 7;
+const CHAR_WIDTH = 7.6;
 const MARGIN_TOP = 28;
 const MARGIN_BOTTOM = 40;
 /** Smallest vertical distance between two direct labels, in pixels. */
@@ -284,7 +284,7 @@ function endLabels(
 function labelMargin(texts: string[]): number {
   return Math.max(
     20,
-    Math.max(0, ...texts.map((t) => t.length)) * CHAR_WIDTH + 14,
+    Math.ceil(Math.max(0, ...texts.map((t) => t.length)) * CHAR_WIDTH + 16),
   );
 }
 
