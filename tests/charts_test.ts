@@ -380,3 +380,26 @@ Deno.test("chart helpers refuse missing axis labels and malformed data with erro
     /options must be an object/,
   );
 });
+
+Deno.test("chart helpers refuse a misspelt option, also inside a series or a row", () => {
+  assert.throws(
+    () => histogramChart({ values: [1, 2], xLabel: "x", xlabel: "y" } as never),
+    /^TypeError: histogramChart\(\): unknown option "xlabel" in options/,
+  );
+  assert.throws(
+    () =>
+      curveChart({
+        series: [{ label: "a", x: [1], y: [1], dash: true }],
+        xLabel: "x",
+        yLabel: "y",
+      } as never),
+    /curveChart\(\): unknown option "dash" in options\.series\[0\]; valid options: label, x, y, dashed, color/,
+  );
+  assert.throws(
+    () =>
+      barChart(
+        { rows: [{ label: "a", value: 1, grp: "g" }], xLabel: "v" } as never,
+      ),
+    /unknown option "grp" in options\.rows\[0\]/,
+  );
+});

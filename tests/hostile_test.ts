@@ -125,6 +125,12 @@ const RANK_DEFICIENT = () => lib.Matrix.from([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
 /** Columns 0 and 1 identical: the design is rank-deficient. */
 const COLLINEAR = [[1, 1, 0], [2, 2, 1], [3, 3, 0], [4, 4, 1]];
 const noop = () => {};
+/** A revoked Proxy: every operation on it throws an engine error naming nothing. */
+const REVOKED = () => {
+  const { proxy, revoke } = Proxy.revocable([1, 2], {});
+  revoke();
+  return proxy;
+};
 /** A template strings array, as a tag receives it. */
 const TEMPLATE = (parts: string[]) =>
   Object.assign(parts.slice(), { raw: parts.slice() });
@@ -1866,6 +1872,16 @@ const FUNCTIONS: Record<string, FnEntry> = {
   fmt: {
     valid: [TEMPLATE(["x = ", ":.2f"]), 1.5],
     cases: [
+      c(
+        "a revoked Proxy as strings",
+        [REVOKED(), 1],
+        err("strings", "TypeError"),
+      ),
+      c(
+        "a revoked Proxy as a value",
+        [TEMPLATE(["x = ", ""]), REVOKED()],
+        err("placeholder 1", "TypeError"),
+      ),
       c("called as a function", ["x = ", 1], err("strings", "TypeError")),
       c(
         "one part too few",
@@ -1905,6 +1921,18 @@ const FUNCTIONS: Record<string, FnEntry> = {
   table: {
     valid: [[{ a: 1.5, n: 2 }], { digits: 2 }],
     cases: [
+      c("a revoked Proxy as rows", [REVOKED()], err("rows", "TypeError")),
+      c(
+        "a revoked Proxy as options",
+        [[{ a: 1 }], REVOKED()],
+        err("options", "TypeError"),
+      ),
+      c("a revoked Proxy as a row", [[REVOKED()]], err("rows[0]", "TypeError")),
+      c(
+        "a misspelt option",
+        [[{ a: 1 }], { digit: 2 }],
+        err("digit", "TypeError"),
+      ),
       c("no rows", [[]], err("rows", "RangeError")),
       c("a row that is an array", [[[1, 2]]], err("rows[0]", "TypeError")),
       c("only empty rows", [[{}]], err("rows", "RangeError")),
@@ -1944,6 +1972,16 @@ const FUNCTIONS: Record<string, FnEntry> = {
   articleSettings: {
     valid: [{ seed: 1, n: 2 }, { seed: 1 }],
     cases: [
+      c(
+        "a revoked Proxy as current",
+        [REVOKED(), { seed: 1 }],
+        err("current", "TypeError"),
+      ),
+      c(
+        "a revoked Proxy as article",
+        [{ seed: 1 }, REVOKED()],
+        err("article", "TypeError"),
+      ),
       c("an empty article", [{ seed: 1 }, {}], err("article", "RangeError")),
       c(
         "a key current lacks",
@@ -1956,6 +1994,11 @@ const FUNCTIONS: Record<string, FnEntry> = {
   atArticleSettings: {
     valid: [{ seed: 1, n: 2 }, { seed: 1 }],
     cases: [
+      c(
+        "a revoked Proxy as current",
+        [REVOKED(), { seed: 1 }],
+        err("current", "TypeError"),
+      ),
       c("an empty article", [{ seed: 1 }, {}], err("article", "RangeError")),
       c(
         "a key current lacks",
@@ -1975,6 +2018,21 @@ const FUNCTIONS: Record<string, FnEntry> = {
   assertNear: {
     valid: [0.5, 0.5, { se: 0.1, what: "m" }],
     cases: [
+      c(
+        "a revoked Proxy as actual",
+        [REVOKED(), 0, { se: 1, what: "m" }],
+        err("actual", "TypeError"),
+      ),
+      c(
+        "a revoked Proxy as options",
+        [0, 0, REVOKED()],
+        err("options", "TypeError"),
+      ),
+      c(
+        "a misspelt option",
+        [0, 0, { se: 1, what: "m", zz: 2 }],
+        err("zz", "TypeError"),
+      ),
       c(
         "se zero",
         [0, 0, { se: 0, what: "m" }],
@@ -2008,6 +2066,16 @@ const FUNCTIONS: Record<string, FnEntry> = {
     valid: [0.5, 0.5, { what: "m" }],
     cases: [
       c(
+        "a revoked Proxy as expected",
+        [0, REVOKED(), { what: "m" }],
+        err("expected", "TypeError"),
+      ),
+      c(
+        "a misspelt option",
+        [0, 0, { rtoll: 1, what: "m" }],
+        err("rtoll", "TypeError"),
+      ),
+      c(
         "rtol negative",
         [0, 0, { rtol: -1, what: "m" }],
         err("options.rtol", "RangeError"),
@@ -2035,6 +2103,8 @@ const FUNCTIONS: Record<string, FnEntry> = {
   histogramChart: {
     valid: [{ values: [1, 2, 2, 3], truth: 2, xLabel: "x" }],
     cases: [
+      c("a revoked Proxy as options", [REVOKED()], err("options", "TypeError")),
+      c("a misspelt option", [{ titel: "t" }], err("titel", "TypeError")),
       c("no xLabel", [{ values: [1, 2] }], err("options.xLabel", "TypeError")),
       c(
         "a NaN value",
@@ -2069,6 +2139,8 @@ const FUNCTIONS: Record<string, FnEntry> = {
       yLabel: "y",
     }],
     cases: [
+      c("a revoked Proxy as options", [REVOKED()], err("options", "TypeError")),
+      c("a misspelt option", [{ titel: "t" }], err("titel", "TypeError")),
       c(
         "no series",
         [{ series: [], xLabel: "x", yLabel: "y" }],
@@ -2121,6 +2193,8 @@ const FUNCTIONS: Record<string, FnEntry> = {
       yLabel: "y",
     }],
     cases: [
+      c("a revoked Proxy as options", [REVOKED()], err("options", "TypeError")),
+      c("a misspelt option", [{ titel: "t" }], err("titel", "TypeError")),
       c(
         "x and y of different lengths",
         [{ x: [1, 2], y: [1], lines: [], xLabel: "x", yLabel: "y" }],
@@ -2148,6 +2222,8 @@ const FUNCTIONS: Record<string, FnEntry> = {
   pathChart: {
     valid: [{ alphas: [0.1, 1], coefs: [[1, 2], [0, 1]] }],
     cases: [
+      c("a revoked Proxy as options", [REVOKED()], err("options", "TypeError")),
+      c("a misspelt option", [{ titel: "t" }], err("titel", "TypeError")),
       c(
         "rows != alphas",
         [{ alphas: [0.1, 1], coefs: [[1]] }],
@@ -2173,6 +2249,8 @@ const FUNCTIONS: Record<string, FnEntry> = {
   barChart: {
     valid: [{ rows: [{ label: "a", value: 1 }], xLabel: "v" }],
     cases: [
+      c("a revoked Proxy as options", [REVOKED()], err("options", "TypeError")),
+      c("a misspelt option", [{ titel: "t" }], err("titel", "TypeError")),
       c(
         "no rows",
         [{ rows: [], xLabel: "v" }],
