@@ -522,6 +522,7 @@ export function histogramChart(options: HistogramOptions): Chart {
 export interface CurveSeries {
   /** The curve's name, written at its right end. */
   label: string;
+  /** The curve's x values (finite). */
   x: ArrayLike<number>;
   /** The values; NaN or infinite values leave a gap. */
   y: ArrayLike<number>;
@@ -533,7 +534,9 @@ export interface CurveSeries {
 
 /** A vertical marker of {@link curveChart}: a line at `x` with a label at the top. */
 export interface VerticalMarker {
+  /** Where the line is drawn, on the x axis. */
   x: number;
+  /** The marker's label, written at the top of the line. */
   label: string;
   /** Defaults to the text colour (`currentColor`). */
   color?: string;
@@ -541,6 +544,7 @@ export interface VerticalMarker {
 
 /** Options of {@link curveChart}. */
 export interface CurveOptions extends Omit<ChartOptions, "marks"> {
+  /** The curves: at least one. */
   series: CurveSeries[];
   /**
    * Vertical markers `{ x, label }` (true value, argmax) and extra Plot marks, in one
@@ -549,7 +553,9 @@ export interface CurveOptions extends Omit<ChartOptions, "marks"> {
   marks?: (VerticalMarker | Plot.Markish)[];
   /** Mark each curve's maximum with a dot and its x value. */
   maxima?: boolean;
+  /** The x axis' label (required). */
   xLabel: string;
+  /** The y axis' label (required). */
   yLabel: string;
   /** A logarithmic x axis (e.g. sample size n). */
   logX?: boolean;
@@ -789,16 +795,23 @@ export function curveChart(options: CurveOptions): Chart {
 
 /** A fitted line of {@link scatterFitChart}. */
 export interface FitLine {
+  /** The line's name, written at its right end. */
   label: string;
+  /** The line's value at x = 0. */
   intercept: number;
+  /** The line's slope. */
   slope: number;
+  /** Draw dashed (dashed lines are drawn on top of solid ones). */
   dashed?: boolean;
+  /** A colour; defaults to the palette's colour named by the label, else the next. */
   color?: string;
 }
 
 /** Options of {@link scatterFitChart}. */
 export interface ScatterFitOptions extends ChartOptions {
+  /** The inputs (finite). */
   x: ArrayLike<number>;
+  /** The targets (finite), as many as `x`. */
   y: ArrayLike<number>;
   /** Fitted lines `y = intercept + slope · x`, each named at its right end. */
   lines: FitLine[];
@@ -806,7 +819,9 @@ export interface ScatterFitOptions extends ChartOptions {
   highlight?: ArrayLike<number>;
   /** The label written next to each highlighted point. Defaults to "outlier". */
   highlightLabel?: string;
+  /** The x axis' label (required). */
   xLabel: string;
+  /** The y axis' label (required). */
   yLabel: string;
 }
 
@@ -1198,7 +1213,9 @@ export function pathChart(options: PathOptions): Chart {
 
 /** A bar of {@link barChart}. */
 export interface BarRow {
+  /** The bar's name, on the category axis. */
   label: string;
+  /** The bar's value (finite). */
   value: number;
   /** Bars sharing a label are grouped; each group has its own colour and name. */
   group?: string;
@@ -1206,6 +1223,7 @@ export interface BarRow {
 
 /** Options of {@link barChart}. */
 export interface BarOptions extends ChartOptions {
+  /** The bars: at least one. */
   rows: BarRow[];
   /** The value axis' label (required). */
   xLabel: string;

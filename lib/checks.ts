@@ -138,7 +138,8 @@ export async function atArticleSettings(
 // ---------------------------------------------------------------------------------
 // Assertions
 
-type Numbers = number | ArrayLike<number>;
+/** A number, or an array (or typed array) of numbers, compared element-wise. */
+export type Numbers = number | ArrayLike<number>;
 
 /** `x` as an array of numbers (a scalar as one element); validates the kind. */
 function numbers(

@@ -4,7 +4,7 @@
  * that shows as Markdown in Jupyter and as aligned text elsewhere.
  *
  * Rounding is exact and matches Python's `format()` (round half to even on the exact
- * binary value): `fmt`${2.5}:.0f`` is `"2"`, `fmt`${0.125}:.2f`` is `"0.12"`, where
+ * binary value): `` fmt`${2.5}:.0f` `` is `"2"`, `` fmt`${0.125}:.2f` `` is `"0.12"`, where
  * JavaScript's `toFixed` gives `"3"` and `"0.13"`. Exponents have at least two digits
  * (`1.5e-07`), non-finite numbers print as numpy prints them (`nan`, `inf`, `-inf`),
  * and a negative zero keeps its sign (`-0.0`) unless the spec has `z`, as in Python.
