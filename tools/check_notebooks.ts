@@ -168,9 +168,7 @@ if (import.meta.main) {
       `[check] format: the formatting step leaves markdown byte-identical and finds the code formatted (${paths.length} notebook(s))`,
     );
     try {
-      const results = await formatNotebooks(paths, {
-        work: join(ROOT, ".build", "nbfmt-check"),
-      });
+      const results = await formatNotebooks(paths);
       const damage = results.flatMap(nonCodeChanges);
       if (damage.length) fail("format (markdown changed)", damage);
       const unformatted = results.filter((r) => r.changed.length).map((r) =>

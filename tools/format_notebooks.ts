@@ -89,8 +89,9 @@ export interface FormatResult {
  * Formats the code cells of notebooks (in memory; nothing is written back).
  *
  * @param paths The notebooks.
- * @param options.work A scratch folder for the cells' `.ts` files. Defaults to
- *   `.build/nbfmt`.
+ * @param options.work A scratch folder for the cells' `.ts` files (emptied first).
+ *   Defaults to a fresh folder under `.build/`, removed afterwards, so that two runs
+ *   never share one.
  * @returns One result per notebook, in order.
  * @throws {Error} If `deno fmt` fails (a syntax error); the message names the
  *   notebook and the cell.
@@ -99,9 +100,27 @@ export async function formatNotebooks(
   paths: string[],
   options: { work?: string } = {},
 ): Promise<FormatResult[]> {
-  const work = options.work ?? join(ROOT, ".build", "nbfmt");
-  await Deno.remove(work, { recursive: true }).catch(() => {});
-  await Deno.mkdir(work, { recursive: true });
+  if (options.work !== undefined) {
+    await Deno.remove(options.work, { recursive: true }).catch(() => {});
+    await Deno.mkdir(options.work, { recursive: true });
+    return await formatIn(paths, options.work);
+  }
+  await Deno.mkdir(join(ROOT, ".build"), { recursive: true });
+  const work = await Deno.makeTempDir({
+    dir: join(ROOT, ".build"),
+    prefix: "nbfmt-",
+  });
+  try {
+    return await formatIn(paths, work);
+  } finally {
+    await Deno.remove(work, { recursive: true }).catch(() => {});
+  }
+}
+
+async function formatIn(
+  paths: string[],
+  work: string,
+): Promise<FormatResult[]> {
   const books: {
     path: string;
     before: Notebook;

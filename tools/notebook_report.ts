@@ -15,7 +15,7 @@
  * @module
  */
 
-import { basename, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { table } from "../lib/format.ts";
 import { joinSource, ROOT } from "./notebook_runner.ts";
 
@@ -128,9 +128,23 @@ async function syntaxCounts(
   name: string,
   notebook: NotebookLike,
 ): Promise<Record<string, Map<number, number>>> {
-  const dir = join(ROOT, ".build", "nbreport", basename(name, ".ipynb"));
-  await Deno.remove(dir, { recursive: true }).catch(() => {});
-  await Deno.mkdir(dir, { recursive: true });
+  await Deno.mkdir(join(ROOT, ".build"), { recursive: true });
+  const dir = await Deno.makeTempDir({
+    dir: join(ROOT, ".build"),
+    prefix: "nbreport-",
+  });
+  try {
+    return await countIn(dir, name, notebook);
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
+async function countIn(
+  dir: string,
+  name: string,
+  notebook: NotebookLike,
+): Promise<Record<string, Map<number, number>>> {
   const files: string[] = [];
   for (const [i, cell] of notebook.cells.entries()) {
     if (cell.cell_type !== "code") continue;
