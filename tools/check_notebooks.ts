@@ -11,7 +11,7 @@
  *   `throwOnError`, read by the reading edition's own markdown reader; no display
  *   block holds a blank line or is left open (`tools/notebook_math.ts`).
  * - `types`: `deno check` of lib/, tests/, tools/, bench/ and explorer/ with
- *   `deno.json`'s options; of the notebooks' code with `tools/nbcheck.deno.json`'s
+ *   `deno.json`'s options; of the notebooks' code with `notebooks/deno.json`'s
  *   (strict, but without `noUncheckedIndexedAccess`: a notebook reads `x[0]`).
  *   `deno check` does not read `.ipynb` files, so each notebook's code cells are
  *   written, in order, to one module under `.build/nbcheck/`; a diagnostic names the
@@ -74,9 +74,11 @@ export function notebookModule(
 
 /**
  * Writes the configuration the notebooks' code is type-checked with: the compiler
- * options of `tools/nbcheck.deno.json` (strict, but without `noUncheckedIndexedAccess`,
- * so a notebook reads `x[0]`, not `x[0]!`) and the import map of the root `deno.json`
- * (one source of truth for versions). The library keeps the root's stricter options.
+ * options of `notebooks/deno.json` (the workspace member that Jupyter's kernel and
+ * VS Code's Deno extension read for the notebooks: strict, but without
+ * `noUncheckedIndexedAccess`, so a notebook reads `x[0]`, not `x[0]!`) and the import
+ * map of the root `deno.json` (one source of truth for versions). The library keeps
+ * the root's stricter options.
  *
  * @param dir Where to write `deno.json` (the folder of the extracted modules).
  * @returns The path of the written configuration.
@@ -84,7 +86,7 @@ export function notebookModule(
 export async function notebookConfig(dir: string): Promise<string> {
   const root = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
   const nb = JSON.parse(
-    await Deno.readTextFile(join(ROOT, "tools", "nbcheck.deno.json")),
+    await Deno.readTextFile(join(ROOT, "notebooks", "deno.json")),
   );
   const path = join(dir, "deno.json");
   const config = {
@@ -228,7 +230,7 @@ if (import.meta.main) {
     ]);
     if (!check.ok) fail("types (library)", [check.text]);
     console.log(
-      `[check] types: the notebooks' code (tools/nbcheck.deno.json's options: strict, indexing unchecked)`,
+      `[check] types: the notebooks' code (notebooks/deno.json's options: strict, indexing unchecked)`,
     );
     if (files.length) {
       const nbCheck = await run([
