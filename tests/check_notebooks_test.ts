@@ -229,3 +229,19 @@ Deno.test('the report counts non-null assertions, toFixed calls and join("\\n") 
   assert.equal(misses.length, 1);
   assert.match(misses[0]!, /join\("\\n"\) print blocks in cell\(s\) 1/);
 });
+
+Deno.test("the maths check flags a $ the edition leaves as text, but not an escaped dollar", () => {
+  const [stray] = markdownMathProblems(
+    "Paragraph\n\nThe mean $ \\bar x$ is unbiased.",
+  );
+  assert.equal(stray!.line, 3);
+  assert.match(stray!.problem, /a \$ is left as text/);
+  assert.deepEqual(
+    markdownMathProblems("It costs \\$5, and $x$ is a formula."),
+    [],
+  );
+  // A damaged display block is reported once, for its blank line.
+  const damaged = markdownMathProblems("$$\na\n\n+ b\n$$\n");
+  assert.equal(damaged.length, 1);
+  assert.match(damaged[0]!.problem, /blank line/);
+});

@@ -8,7 +8,9 @@
  *   edition's other KaTeX options);
  * - every `$$ … $$` pair in the cell's text is read as one display formula: none is
  *   left open, none contains a blank line (which ends a markdown paragraph and
- *   splits the formula), and none is read as anything but maths.
+ *   splits the formula), and none is read as anything but maths;
+ * - no `$` is left as text (a formula the reader does not see, such as `$ x$`; a
+ *   literal dollar is written `\$`).
  *
  * Code (fenced blocks and inline code spans) is left out, and so is an escaped `\$`.
  *
@@ -164,6 +166,29 @@ export function markdownMathProblems(source: string): MathProblem[] {
       });
     }
   }
+  // A `$` the reader leaves as text is a formula that does not typeset (or a dollar
+  // sign that needs its escape, `\$`).
+  const pairLines: [number, number][] = [];
+  for (let k = 0; k + 1 < at.length; k += 2) {
+    pairLines.push([
+      lineOf(source, at[k] as number),
+      lineOf(source, at[k + 1] as number),
+    ]);
+  }
+  if (at.length % 2 === 1) {
+    pairLines.push([lineOf(source, at[at.length - 1] as number), Infinity]);
+  }
+  const inPair = (line: number) =>
+    pairLines.some(([a, b]) => line >= a && line <= b);
+  for (const line of strayDollars(source)) {
+    if (inPair(line)) continue; // reported above, with its display block
+    problems.push({
+      line,
+      formula: shortFormula(source.split("\n")[line - 1] ?? ""),
+      problem:
+        "a $ is left as text: the formula around it is not read as maths (a space after the opening $ or before the closing one?); write a literal dollar as \\$",
+    });
+  }
   if (at.length % 2 === 1) {
     const start = at[at.length - 1] as number;
     problems.push({
@@ -173,6 +198,26 @@ export function markdownMathProblems(source: string): MathProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Lines holding a `$` that the edition's reader leaves as plain text: outside every
+ * formula, code span, code block and HTML, and not escaped (`\$`).
+ */
+function strayDollars(source: string): number[] {
+  markdown ??= createMarkdown();
+  // Escaped dollars become text too; hide them first (same length, same lines).
+  const hidden = source.replace(/\\\$/g, "\\\uE000");
+  const tokens = markdown.parse(hidden, {}) as unknown as TokenLike[];
+  const lines = new Set<number>();
+  for (const t of tokens) {
+    for (const c of t.children ?? []) {
+      if (c.type === "text" && c.content.includes("$")) {
+        lines.add((t.map?.[0] ?? 0) + 1);
+      }
+    }
+  }
+  return [...lines];
 }
 
 /** A notebook's cells, as far as this check reads them. */
