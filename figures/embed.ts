@@ -1,0 +1,77 @@
+/**
+ * What the book calls to place the figures: {@link figureMarkers} replaces each marker
+ * line `<!-- figure: NAME -->` in a chapter's markdown by {@link figureHtml}`(NAME)`,
+ * the figure's host element holding its static rendering at the default settings
+ * (numbers, settings line and charts as SVG, drawn at build time by the same code with
+ * linkedom). Without JavaScript, and in print before the reader moved anything, that
+ * static rendering is what shows; the bundle (`figures.js`, see `bundle.ts`) replaces
+ * it by the live figure, whose print style hides the controls and prints the current
+ * settings.
+ *
+ * Runs in Deno (not in the browser bundle).
+ *
+ * @module
+ */
+
+import { parseHTML } from "linkedom";
+import { renderStatic } from "./_framework.ts";
+import { figureNamed, FIGURES } from "./mod.ts";
+
+/** A marker line: `<!-- figure: NAME -->` alone on its line. */
+export const MARKER =
+  /^[ \t]*<!--[ \t]*figure:[ \t]*([A-Za-z0-9_-]+)[ \t]*-->[ \t]*$/gm;
+
+/** The names of the figures that exist. */
+export const FIGURE_NAMES: readonly string[] = Object.keys(FIGURES);
+
+/**
+ * The host element of figure `name` with its static rendering, as one line of HTML
+ * (no blank line, so markdown-it keeps it one HTML block).
+ *
+ * @example
+ * ```ts
+ * import { figureHtml } from "./embed.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = figureHtml("robust-lines");
+ * assert.match(html, /^<div class="fig-host" data-figure-host="robust-lines">/);
+ * assert.ok(!html.includes("\n"));
+ * ```
+ */
+export function figureHtml(name: string): string {
+  const def = figureNamed(name);
+  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+  const el = renderStatic(def, document as unknown as Document);
+  const inner = el.outerHTML.replace(/\s*\n\s*/g, " ");
+  return `<div class="fig-host" data-figure-host="${name}">${inner}</div>`;
+}
+
+/**
+ * Replaces every marker line `<!-- figure: NAME -->` of `markdown` by the host
+ * element of figure NAME (surrounded by blank lines, so it is a block of its own).
+ *
+ * @param markdown A chapter's markdown (a cell's source, or a whole page's).
+ * @returns The markdown with the figures in place.
+ * @throws {RangeError} If a marker names a figure that does not exist.
+ *
+ * @example
+ * ```ts
+ * import { figureMarkers } from "./embed.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const out = figureMarkers("Text.\n<!-- figure: gd-newton -->\nMore.");
+ * assert.match(out, /^Text\.\n\n<div class="fig-host" data-figure-host="gd-newton">.*<\/div>\n\nMore\.$/s);
+ * assert.equal(figureMarkers("No marker."), "No marker.");
+ * ```
+ */
+export function figureMarkers(markdown: string): string {
+  return markdown.replace(
+    MARKER,
+    (_, name: string) => `\n${figureHtml(name)}\n`,
+  );
+}
+
+/** The figure names that `markdown`'s marker lines use, in order. */
+export function markerNames(markdown: string): string[] {
+  return [...markdown.matchAll(MARKER)].map((m) => m[1]!);
+}
