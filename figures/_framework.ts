@@ -332,9 +332,13 @@ function drawChart(
     className: "fig-plot",
     document: doc,
   });
+  // with a legend Plot returns a <figure>: swatches (small svgs) and then the chart
   const svg = chart.tagName.toLowerCase() === "svg"
     ? chart
-    : chart.querySelector("svg");
+    : chart.querySelector("svg.fig-plot");
+  for (const swatch of chart.querySelectorAll("svg")) {
+    if (swatch !== svg) swatch.setAttribute("aria-hidden", "true");
+  }
   for (const g of chart.querySelectorAll("[aria-label]")) {
     if (g !== svg) g.removeAttribute("aria-label");
   }
