@@ -74,7 +74,13 @@ export const defaults: EfficiencySettings = {
   seed: 0,
 };
 
-let cache: { key: string; values: Record<string, Float64Array> } | undefined;
+const ESTIMATORS: Record<string, (x: Float64Array) => number> = {
+  mean,
+  median,
+  hodges,
+};
+
+let cache: { key: string; estimates: Float64Array } | undefined;
 
 /**
  * The figure's numbers for `s`, from the library.
@@ -89,21 +95,20 @@ let cache: { key: string; values: Record<string, Float64Array> } | undefined;
  * ```
  */
 export function compute(s: EfficiencySettings): EfficiencyResult {
-  const key = `${s.seed}|${s.n}|${s.theta}|${s.reps}`;
+  const key = `${s.estimator}|${s.seed}|${s.n}|${s.theta}|${s.reps}`;
   if (cache?.key !== key) {
     const rs = new RandomState(s.seed);
+    const statistic = ESTIMATORS[s.estimator] ?? mean;
     const values = monteCarlo(
       Number(s.reps),
       () => rs.normal(s.theta, 1, s.n),
       {
-        mean,
-        median,
-        hodges,
+        estimate: statistic,
       },
     );
-    cache = { key, values };
+    cache = { key, estimates: values.estimate };
   }
-  const estimates = cache.values[s.estimator]!;
+  const estimates = cache.estimates;
   const sum = samplingSummary(estimates, s.theta);
   const nI = fisherInformationNormalMean(1, s.n);
   return {

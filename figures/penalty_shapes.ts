@@ -119,8 +119,8 @@ function data(s: PenaltyShapesSettings): Data {
       lasso(X, y, { alpha: lambda / (2 * s.n), fitIntercept: false }).coef;
     for (let j = 0; j < 2; j++) {
       paths.push(
-        { lambda, method: "ridge", feature: `w${j + 1}`, value: r[j]! },
-        { lambda, method: "lasso", feature: `w${j + 1}`, value: a[j]! },
+        { lambda, method: "ridge", feature: ["w₁", "w₂"][j]!, value: r[j]! },
+        { lambda, method: "lasso", feature: ["w₁", "w₂"][j]!, value: a[j]! },
       );
     }
   }
@@ -266,8 +266,8 @@ export const figure: FigureDefinition<
           `λ = ${
             r.lambda.toPrecision(3)
           }. Grey ellipses: contours of the squared error around the least-squares fit; ` +
-          "the green disc and the orange diamond have the size that the ridge and lasso solutions reach, " +
-          "and the contour through each solution is drawn in its colour. A lasso solution on an axis has a weight of exactly 0.",
+          "the green disc and the orange diamond have the size that the ridge and lasso solutions reach; " +
+          "each solution is where a contour just touches its shape. A lasso solution on an axis has a weight of exactly 0.",
         options: {
           width: 420,
           height: 420,
@@ -278,6 +278,8 @@ export const figure: FigureDefinition<
           marks: [
             Plot.ruleX([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
             Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
+            // one contour mark for every level, as each mark costs a pass over the
+            // grid: a few levels, and the two through the ridge and lasso solutions
             Plot.contour(g.values, {
               width: g.width,
               height: g.height,
@@ -285,33 +287,12 @@ export const figure: FigureDefinition<
               x2: g.x2,
               y1: g.y1,
               y2: g.y2,
-              thresholds: spread,
-              stroke: palette.truth,
-              strokeOpacity: 0.6,
+              thresholds: [...spread, ...levels].sort((a, b) => a - b),
+              stroke: "currentColor",
+              strokeOpacity: 0.45,
               fill: "none",
               clip: true,
             }),
-            ...([[levels[0]!, palette.lasso], [
-              levels[1]!,
-              palette.ridge,
-            ]] as const).map((
-              [level, stroke],
-            ) =>
-              Plot.contour(g.values, {
-                width: g.width,
-                height: g.height,
-                x1: g.x1,
-                x2: g.x2,
-                y1: g.y1,
-                y2: g.y2,
-                thresholds: [level],
-                stroke,
-                strokeWidth: 1.5,
-                strokeDasharray: "4,3",
-                fill: "none",
-                clip: true,
-              })
-            ),
             Plot.line(circle(radius), {
               stroke: palette.ridge,
               strokeWidth: 2,
@@ -347,7 +328,7 @@ export const figure: FigureDefinition<
           x: { type: "log", label: "λ →", domain: [0.1, 10 ** 3.5] },
           y: { label: "↑ weight", grid: true },
           color: {
-            domain: ["w1", "w2"],
+            domain: ["w₁", "w₂"],
             range: [palette.series[0], palette.series[4]],
             legend: true,
           },

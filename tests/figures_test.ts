@@ -281,7 +281,7 @@ Deno.test("compute() is pure: the same settings give the same numbers after othe
   }
 });
 
-Deno.test("the figures teach what they say: c = n + 1 has the smallest MSE, the lasso zeroes a weight, Newton beats 50 GD epochs", () => {
+Deno.test("the figures show what their text says: c = n + 1 has the smallest MSE, only the lasso zeroes a weight, Hodges beats the bound at θ = 0, Newton reaches a lower loss than 50 GD epochs", () => {
   const vd = figureNamed("variance-divisor");
   const mse = (c: number) =>
     (vd.compute({ ...vd.defaults, c }) as { mse: number }).mse;
@@ -298,6 +298,13 @@ Deno.test("the figures teach what they say: c = n + 1 has the smallest MSE, the 
     varianceTimesNI: number;
   };
   assert.ok(hodges.varianceTimesNI < 0.1); // superefficient at θ = 0
+  const gn = figureNamed("gd-newton");
+  const paths = gn.compute(gn.defaults) as {
+    gd: { loss: number }[];
+    newton: { loss: number }[];
+  };
+  assert.ok(paths.newton.length <= 8);
+  assert.ok(paths.gd.at(-1)!.loss > paths.newton.at(-1)!.loss + 1e-6);
 });
 
 Deno.test("figureMarkers() puts each marked figure's host, with its static rendering, where the marker was", () => {
