@@ -31,7 +31,12 @@ export async function buildDemo(outDir: string): Promise<string> {
   const sections = FIGURE_NAMES.map((name) => {
     const f = FIGURES[name]!;
     // the same path the book takes: a marker line in markdown, replaced
-    const html = figureMarkers(`<!-- figure: ${name} -->`).trim();
+    // (plus the settings in the address's fragment, which a book page leaves off)
+    const html = figureMarkers(`<!-- figure: ${name} -->`).trim()
+      .replace(
+        '<div class="fig-host"',
+        '<div class="fig-host" data-figure-hash',
+      );
     return `<section aria-labelledby="h-${name}">\n<h2 id="h-${name}">Chapter ${f.chapter}</h2>\n${html}\n</section>`;
   });
   const page = `<!DOCTYPE html>

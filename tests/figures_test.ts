@@ -457,6 +457,7 @@ Deno.test({
         colorScheme?: "light" | "dark";
         javaScriptEnabled?: boolean;
         width?: number;
+        hash?: string;
       } = {},
     ) => {
       const context = await browser.newContext({
@@ -481,7 +482,7 @@ Deno.test({
       page.on("requestfailed", (r) => {
         if (r.url().startsWith(folder)) problems.push(`failed: ${r.url()}`);
       });
-      await page.goto(url);
+      await page.goto(url + (options.hash ?? ""));
       return { context, page };
     };
     const runAxe = async (page: Page) => {
@@ -618,6 +619,31 @@ Deno.test({
             overflow <= 0,
             `the page scrolls sideways by ${overflow}px`,
           );
+          await context.close();
+        },
+      );
+
+      await t.step(
+        "settings in the fragment are read, and moving a control writes them",
+        async () => {
+          const { context, page } = await open({
+            hash: "#variance-divisor.n=9&variance-divisor.c=10&gd-newton.lr=2",
+          });
+          await page.waitForFunction(() =>
+            document.querySelectorAll(".fig-live").length === 6
+          );
+          const vd = await readFigure(page, "variance-divisor");
+          assert.equal(vd.settings.n, 9);
+          assert.equal(vd.settings.c, 10);
+          assertMatchesLibrary("variance-divisor", vd.settings, vd.values);
+          const gn = await readFigure(page, "gd-newton");
+          assert.equal(gn.settings.lr, 2);
+          assertMatchesLibrary("gd-newton", gn.settings, gn.values);
+          await page.locator("#fig-variance-divisor-c").focus();
+          await page.keyboard.press("ArrowLeft");
+          const hash = await page.evaluate(() => location.hash);
+          assert.match(hash, /variance-divisor\.c=9(&|$)/);
+          assert.match(hash, /gd-newton\.lr=2(&|$)/);
           await context.close();
         },
       );
