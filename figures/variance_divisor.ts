@@ -157,6 +157,7 @@ export const figure: FigureDefinition<
         { value: "2000", label: "2,000" },
         { value: "10000", label: "10,000" },
         { value: "50000", label: "50,000" },
+        { value: "100000", label: "100,000 (the notebook's)" },
       ],
     },
     {

@@ -307,6 +307,25 @@ Deno.test("the figures show what their text says: c = n + 1 has the smallest MSE
   assert.ok(paths.gd.at(-1)!.loss > paths.newton.at(-1)!.loss + 1e-6);
 });
 
+Deno.test("at the notebooks' settings the figures print the notebooks' numbers (01: 3.1965 and 3.9956; 02: μ̂ = 3.5232, σ̂ = 1.1745)", () => {
+  const vd = figureNamed("variance-divisor");
+  const at = (c: number) => {
+    const s = { ...vd.defaults, reps: "100000", c };
+    return vd.readings(vd.compute(s), s).find((r) => r.key === "mean")!;
+  };
+  assert.equal(formatNumber(at(5).value, ".4f"), "3.1965");
+  assert.equal(formatNumber(at(4).value, ".4f"), "3.9956");
+  const ll = figureNamed("log-likelihood");
+  const s = { ...ll.defaults, n: 1000 };
+  const shown = Object.fromEntries(
+    ll.readings(ll.compute(s), s).map((
+      r,
+    ) => [r.key, formatNumber(r.value, r.spec)]),
+  );
+  assert.equal(shown.mle, "3.5232");
+  assert.equal(shown["sigma-hat"], "1.1745");
+});
+
 Deno.test("figureMarkers() puts each marked figure's host, with its static rendering, where the marker was", () => {
   const md = "## Bias\n\nText.\n<!-- figure: variance-divisor -->\n\nMore.\n";
   const out = figureMarkers(md);
