@@ -47,7 +47,7 @@ export async function measureFigures(): Promise<
     });
     await page.goto(pathToFileURL(await buildDemo(dir)).href);
     await page.waitForFunction(() =>
-      document.querySelectorAll(".fig-live").length === 6
+      document.querySelectorAll(".fig-live").length === 7
     );
     const out: Record<string, { median: number; p90: number; runs: number }> =
       {};

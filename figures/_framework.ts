@@ -21,8 +21,18 @@ export type Settings = Record<string, number | string>;
 /** A value, or a function of the current settings giving it. */
 export type Dynamic<S, T> = T | ((settings: S) => T);
 
+/** What every control has. */
+export interface ControlBase<S> {
+  /**
+   * Whether the control applies under the current settings (e.g. `p` only for the
+   * Bernoulli model); hidden controls are left out of the settings line. Defaults to
+   * always.
+   */
+  visible?: (settings: S) => boolean;
+}
+
 /** A slider with its value shown next to it. */
-export interface RangeControl<S> {
+export interface RangeControl<S> extends ControlBase<S> {
   kind: "range";
   /** The settings key it sets. */
   key: keyof S & string;
@@ -36,7 +46,7 @@ export interface RangeControl<S> {
 }
 
 /** A number box, for seeds. */
-export interface NumberControl<S> {
+export interface NumberControl<S> extends ControlBase<S> {
   kind: "number";
   key: keyof S & string;
   label: string;
@@ -46,7 +56,7 @@ export interface NumberControl<S> {
 }
 
 /** A drop-down list. */
-export interface SelectControl<S> {
+export interface SelectControl<S> extends ControlBase<S> {
   kind: "select";
   key: keyof S & string;
   label: string;
@@ -195,7 +205,7 @@ export function settingsText<S extends Settings, R>(
   def: FigureDefinition<S, R>,
   s: S,
 ): string {
-  return def.controls.map((c) => {
+  return def.controls.filter((c) => c.visible?.(s) ?? true).map((c) => {
     const v = s[c.key];
     let shown: string;
     if (c.kind === "select") {
@@ -218,6 +228,7 @@ interface Parts {
   error: HTMLElement;
   inputs: Map<string, HTMLInputElement | HTMLSelectElement>;
   values: Map<string, HTMLOutputElement>;
+  wrappers: Map<string, HTMLElement>;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -252,6 +263,7 @@ function build<S extends Settings, R>(
   root.append(caption);
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const values = new Map<string, HTMLOutputElement>();
+  const wrappers = new Map<string, HTMLElement>();
   if (withControls) {
     const group = el(doc, "div", {
       class: "fig-controls",
@@ -292,6 +304,7 @@ function build<S extends Settings, R>(
         }
       }
       inputs.set(c.key, input);
+      wrappers.set(c.key, wrap);
       group.append(wrap);
     }
     root.append(group);
@@ -306,7 +319,7 @@ function build<S extends Settings, R>(
   error.hidden = true;
   const charts = el(doc, "div", { class: "fig-charts" });
   root.append(readings, settings, error, charts);
-  return { root, readings, settings, charts, error, inputs, values };
+  return { root, readings, settings, charts, error, inputs, values, wrappers };
 }
 
 /**
@@ -370,6 +383,8 @@ function fill<S extends Settings, R>(
   for (const c of def.controls) {
     const input = parts.inputs.get(c.key);
     if (!input) continue;
+    const wrap = parts.wrappers.get(c.key);
+    if (wrap) wrap.hidden = !(c.visible?.(s) ?? true);
     if (c.kind === "range") {
       input.setAttribute("min", String(valueOf(c.min, s)));
       input.setAttribute("max", String(valueOf(c.max, s)));

@@ -9,6 +9,7 @@
  * | `log-likelihood`   | 02      | μ, σ or p, n: the log-likelihood curve and its maximum |
  * | `robust-lines`     | 03      | one point far away, δ: MSE, MAE and Huber lines        |
  * | `penalty-shapes`   | 04      | λ, ρ: the L1 diamond and L2 disc against the loss      |
+ * | `mle-map`          | 04      | model, prior, n: the MLE and MAP explorer              |
  * | `efficiency`       | 05      | estimator, n, θ: estimates against N(θ, 1/(nI))        |
  * | `gd-newton`        | 06      | learning rate, epochs: gradient descent against Newton |
  *
@@ -20,6 +21,7 @@ import { figure as varianceDivisor } from "./variance_divisor.ts";
 import { figure as logLikelihood } from "./log_likelihood.ts";
 import { figure as robustLines } from "./robust_lines.ts";
 import { figure as penaltyShapes } from "./penalty_shapes.ts";
+import { figure as mleMap } from "./mle_map.ts";
 import { figure as efficiency } from "./efficiency.ts";
 import { figure as gdNewton } from "./gd_newton.ts";
 
@@ -33,6 +35,7 @@ export const FIGURES: Readonly<Record<string, AnyFigure>> = Object.fromEntries(
     logLikelihood,
     robustLines,
     penaltyShapes,
+    mleMap,
     efficiency,
     gdNewton,
   ]

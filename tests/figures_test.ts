@@ -152,6 +152,34 @@ const REFERENCE: Record<string, (s: Settings) => Expected> = {
       "ols-w2": o[1]!,
     };
   },
+  "mle-map": (s) => {
+    const n = num(s, "n"), strength = num(s, "strength");
+    const rs = new lib.RandomState(num(s, "seed"));
+    if (s.model === "bernoulli") {
+      const x = rs.binomial(1, num(s, "p"), 500).subarray(0, n);
+      const post = lib.betaBernoulliPosterior(
+        x,
+        lib.betaPrior({ centre: num(s, "centreP"), strength }),
+      );
+      return {
+        mle: lib.fitBernoulli(x).p,
+        map: post.mode,
+        "posterior-mean": post.mean,
+        "posterior-sd": Math.sqrt(post.variance),
+      };
+    }
+    const x = rs.normal(num(s, "mu"), 1, 500).subarray(0, n);
+    const post = lib.normalMeanPosterior(x, {
+      sigma: 1,
+      ...lib.normalPrior({ centre: num(s, "centreMu"), strength, sigma: 1 }),
+    });
+    return {
+      mle: n === 1 ? x[0]! : lib.fitNormal(x).mu,
+      map: post.mode,
+      "posterior-mean": post.mean,
+      "posterior-sd": post.sd,
+    };
+  },
   efficiency: (s) => {
     const n = num(s, "n"), theta = num(s, "theta");
     const rs = new lib.RandomState(num(s, "seed"));
@@ -252,6 +280,10 @@ const OTHER_SETTINGS: Record<string, Settings[]> = {
   ],
   "robust-lines": [{ shift: -35, k: 1, delta: 0.3, n: 20, seed: 9 }],
   "penalty-shapes": [{ logLambda: 3.2, rho: -0.6, n: 80, seed: 4 }],
+  "mle-map": [
+    { model: "normal", mu: -1.5, n: 1, centreMu: 2, strength: 3, seed: 9 },
+    { model: "bernoulli", p: 0.97, n: 12, centreP: 0.2, strength: 0, seed: 1 },
+  ],
   efficiency: [
     { estimator: "hodges", n: 100, theta: 0, reps: "1000", seed: 1 },
     { estimator: "median", n: 31, theta: 0.4, reps: "1000", seed: 2 },
@@ -413,6 +445,15 @@ const ACTIONS: Record<string, Action[]> = {
     { key: "n", press: ["ArrowRight"] },
     { key: "seed", type: "11" },
   ],
+  "mle-map": [
+    { key: "p", press: ["ArrowRight", "ArrowRight"] },
+    { key: "strength", press: ["PageUp"] },
+    { key: "model", press: ["ArrowDown"] },
+    { key: "mu", press: ["ArrowLeft", "ArrowLeft"] },
+    { key: "centreMu", press: ["ArrowRight"] },
+    { key: "n", press: ["Home"] },
+    { key: "seed", type: "123" },
+  ],
   efficiency: [
     { key: "estimator", press: ["ArrowDown"] },
     { key: "n", press: ["PageDown"] },
@@ -534,7 +575,7 @@ Deno.test({
     try {
       const { context, page } = await open();
       await page.waitForFunction(() =>
-        document.querySelectorAll(".fig-live").length === 6
+        document.querySelectorAll(".fig-live").length === 7
       );
 
       await t.step("keyboard focus is visible", async () => {
@@ -627,7 +668,7 @@ Deno.test({
             width: 390,
           });
           await page.waitForFunction(() =>
-            document.querySelectorAll(".fig-live").length === 6
+            document.querySelectorAll(".fig-live").length === 7
           );
           assert.deepEqual(await runAxe(page), []);
           const overflow = await page.evaluate(() =>
@@ -649,7 +690,7 @@ Deno.test({
             hash: "#variance-divisor.n=9&variance-divisor.c=10&gd-newton.lr=2",
           });
           await page.waitForFunction(() =>
-            document.querySelectorAll(".fig-live").length === 6
+            document.querySelectorAll(".fig-live").length === 7
           );
           const vd = await readFigure(page, "variance-divisor");
           assert.equal(vd.settings.n, 9);
