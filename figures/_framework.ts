@@ -88,7 +88,23 @@ export interface ChartSpec {
   caption: string;
   /** Plot's options; `width`, `document` and `className` are filled in. */
   options: Plot.PlotOptions;
+  /**
+   * Makes the live chart draggable with a pointer: called with the pointer's place in
+   * the chart's data coordinates, returns the settings to change (or null). A
+   * pointer's shortcut only: every setting a drag changes has its keyboard control.
+   */
+  drag?: (point: { x: number; y: number }) => Settings | null;
 }
+
+/** What a draggable chart needs at event time (its scales are those it was drawn with). */
+interface DragInfo {
+  svg: Element;
+  x: { invert?: (v: number) => number };
+  y: { invert?: (v: number) => number };
+  drag: NonNullable<ChartSpec["drag"]>;
+}
+
+const dragInfo = new WeakMap<Element, DragInfo>();
 
 /** Everything a figure is. */
 export interface FigureDefinition<S extends Settings, R> {
@@ -367,7 +383,31 @@ function drawChart(
     chart,
     el(doc, "p", { class: "fig-chart-caption", id: captionId }, spec.caption),
   );
+  const scaled = chart as unknown as {
+    scale?: (name: string) => DragInfo["x"] | undefined;
+  };
+  if (spec.drag && svg && typeof scaled.scale === "function") {
+    const x = scaled.scale("x"), y = scaled.scale("y");
+    if (x?.invert && y?.invert) {
+      box.setAttribute("data-draggable", "");
+      dragInfo.set(box, { svg, x, y, drag: spec.drag });
+    }
+  }
   return box;
+}
+
+/** The pointer's place in a draggable chart's data coordinates. */
+function pointerData(
+  info: DragInfo,
+  e: PointerEvent,
+): { x: number; y: number } {
+  const rect = info.svg.getBoundingClientRect();
+  const w = Number(info.svg.getAttribute("width")) || rect.width;
+  const h = Number(info.svg.getAttribute("height")) || rect.height;
+  // the svg may be drawn smaller than its own size (max-width: 100%)
+  const px = (e.clientX - rect.left) * (w / rect.width);
+  const py = (e.clientY - rect.top) * (h / rect.height);
+  return { x: info.x.invert!(px), y: info.y.invert!(py) };
 }
 
 function fill<S extends Settings, R>(
@@ -548,6 +588,32 @@ export function mountFigure<S extends Settings, R>(
       redraw();
     });
   }
+  // Dragging: the charts are redrawn on every move, so the events are taken on
+  // their container, which stays, and each chart is looked up again by its key.
+  let dragging: string | null = null;
+  const applyDrag = (e: PointerEvent) => {
+    const box = parts.charts.querySelector(`[data-chart="${dragging}"]`);
+    const info = box ? dragInfo.get(box) : undefined;
+    if (!info) return;
+    const patch = info.drag(pointerData(info, e));
+    if (!patch) return;
+    current = normaliseSettings(def, { ...current, ...patch } as S);
+    redraw();
+  };
+  parts.charts.addEventListener("pointerdown", (e) => {
+    const box = (e.target as Element).closest?.(".fig-chart[data-draggable]");
+    if (!box || !parts.charts.contains(box)) return;
+    dragging = box.getAttribute("data-chart");
+    parts.charts.setPointerCapture?.(e.pointerId);
+    e.preventDefault();
+    applyDrag(e);
+  });
+  parts.charts.addEventListener("pointermove", (e) => {
+    if (dragging) applyDrag(e);
+  });
+  const stop = () => (dragging = null);
+  parts.charts.addEventListener("pointerup", stop);
+  parts.charts.addEventListener("pointercancel", stop);
   element.replaceChildren(parts.root);
   element.classList.add("fig-host-live");
   redraw();

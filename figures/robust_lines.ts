@@ -234,8 +234,10 @@ export const figure: FigureDefinition<RobustLinesSettings, RobustLinesResult> =
           caption:
             `The ringed point is moved by ${
               s.shift.toFixed(1)
-            }; the dashed line is the true line y = 1 + 0.5x. ` +
+            } (drag in the chart, or use the slider); the dashed line is the true line y = 1 + 0.5x. ` +
             "Large residuals pull the MSE line in proportion to their size; the MAE and Huber lines feel only their sign beyond δ.",
+          // a drag moves the ringed point to the pointer's height
+          drag: ({ y }) => ({ shift: y - (r.y[s.k - 1]! - s.shift) }),
           options: {
             height: 300,
             marginLeft: 48,

@@ -633,6 +633,35 @@ Deno.test({
       }
 
       await t.step(
+        "robust-lines: dragging in the chart moves the point, library numbers",
+        async () => {
+          const before = await readFigure(page, "robust-lines");
+          const svg = page.locator(
+            '#fig-robust-lines [data-chart="scatter"] svg.fig-plot',
+          );
+          await svg.scrollIntoViewIfNeeded();
+          const box = (await svg.boundingBox())!;
+          await page.mouse.move(
+            box.x + box.width * 0.6,
+            box.y + box.height * 0.5,
+          );
+          await page.mouse.down();
+          await page.mouse.move(
+            box.x + box.width * 0.6,
+            box.y + box.height * 0.2,
+            {
+              steps: 4,
+            },
+          );
+          await page.mouse.up();
+          const after = await readFigure(page, "robust-lines");
+          assert.notEqual(after.settings.shift, before.settings.shift);
+          assert.equal(after.settings.k, before.settings.k);
+          assertMatchesLibrary("robust-lines", after.settings, after.values);
+        },
+      );
+
+      await t.step(
         "print hides the controls and prints the settings",
         async () => {
           await page.emulateMedia({ media: "print" });
