@@ -374,6 +374,18 @@ function drawChart(
   for (const g of chart.querySelectorAll("[aria-description]")) {
     g.removeAttribute("aria-description");
   }
+  // Plot numbers its clip paths with a counter global to the page ("plot-clip-1"):
+  // name them after the chart instead, so the ids are unique on a page that holds
+  // other Plot charts and the same from one build to the next
+  let clips = 0;
+  for (const clip of chart.querySelectorAll("clipPath[id]")) {
+    const old = clip.getAttribute("id");
+    const fresh = `${id}-chart-${spec.key}-clip-${++clips}`;
+    clip.setAttribute("id", fresh);
+    for (const user of chart.querySelectorAll(`[clip-path="url(#${old})"]`)) {
+      user.setAttribute("clip-path", `url(#${fresh})`);
+    }
+  }
   if (svg) {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", spec.label);

@@ -75,3 +75,73 @@ export function figureMarkers(markdown: string): string {
 export function markerNames(markdown: string): string[] {
   return [...markdown.matchAll(MARKER)].map((m) => m[1]!);
 }
+
+/** An empty host, as {@link figurePlaceholders} writes it and a sanitiser keeps it. */
+const PLACEHOLDER = /<div data-figure-host="([A-Za-z0-9_-]+)"><\/div>/g;
+
+/**
+ * Like {@link figureMarkers}, but writes only an empty host
+ * `<div data-figure-host="NAME"></div>` per marker: for a pipeline that sanitises
+ * the rendered HTML (which would strip the SVG and its `<style>`). After sanitising
+ * (keeping `div` and `data-figure-host`), {@link fillFigureHosts} puts the figures in.
+ *
+ * @example
+ * ```ts
+ * import { figurePlaceholders, fillFigureHosts } from "./embed.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const md = figurePlaceholders("<!-- figure: efficiency -->");
+ * assert.equal(md, '\n<div data-figure-host="efficiency"></div>\n');
+ * assert.match(fillFigureHosts(md), /^\n<div class="fig-host" data-figure-host="efficiency"><figure /);
+ * ```
+ */
+export function figurePlaceholders(markdown: string): string {
+  return markdown.replace(MARKER, (_, name: string) => {
+    figureNamed(name); // an unknown name fails here, at the marker
+    return `\n<div data-figure-host="${name}"></div>\n`;
+  });
+}
+
+/** Replaces each empty host left by {@link figurePlaceholders} by the figure. */
+export function fillFigureHosts(html: string): string {
+  return html.replace(PLACEHOLDER, (_, name: string) => figureHtml(name));
+}
+
+/**
+ * Where each figure belongs: the notebook and the heading of the section whose text it
+ * illustrates (the marker goes at the end of that section's first markdown cell). The
+ * headings are those of the chapters being written now; the book can place markers
+ * from this list, or the chapters can carry the marker lines themselves.
+ */
+export const SUGGESTED_PLACES: Readonly<
+  Record<string, { notebook: string; heading: string }>
+> = {
+  "variance-divisor": {
+    notebook: "01_estimators",
+    heading: "Unbiased is not the same as better",
+  },
+  "log-likelihood": {
+    notebook: "02_mle",
+    heading: "What the log-likelihood looks like",
+  },
+  "robust-lines": {
+    notebook: "03_cross_entropy",
+    heading: "One outlier, three forces",
+  },
+  "penalty-shapes": {
+    notebook: "04_map",
+    heading: "A Laplace prior gives the L1 penalty",
+  },
+  "mle-map": {
+    notebook: "04_map",
+    heading: "Prior, likelihood and posterior in one dimension",
+  },
+  efficiency: {
+    notebook: "05_properties_crb",
+    heading: "Asymptotic efficiency, and a caveat",
+  },
+  "gd-newton": {
+    notebook: "06_training_loop",
+    heading: "How fast does gradient descent close the gap?",
+  },
+};

@@ -25,7 +25,14 @@ import * as lib from "../lib/mod.ts";
 import * as figLib from "../figures/_lib.ts";
 import { formatNumber, type Settings } from "../figures/_framework.ts";
 import { figureNamed, FIGURES } from "../figures/mod.ts";
-import { figureHtml, figureMarkers, markerNames } from "../figures/embed.ts";
+import {
+  figureHtml,
+  figureMarkers,
+  figurePlaceholders,
+  fillFigureHosts,
+  markerNames,
+  SUGGESTED_PLACES,
+} from "../figures/embed.ts";
 import { buildDemo } from "../figures/build_demo.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -358,6 +365,20 @@ Deno.test("at the notebooks' settings the figures print the notebooks' numbers (
   assert.equal(shown["sigma-hat"], "1.1745");
 });
 
+Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers() gives, and every figure has a suggested place", () => {
+  const md =
+    "Intro.\n<!-- figure: gd-newton -->\n\n<!-- figure: mle-map -->\nEnd.";
+  assert.equal(fillFigureHosts(figurePlaceholders(md)), figureMarkers(md));
+  assert.throws(
+    () => figurePlaceholders("<!-- figure: nope -->"),
+    /no figure called "nope"/,
+  );
+  assert.deepEqual(
+    Object.keys(SUGGESTED_PLACES).sort(),
+    Object.keys(FIGURES).sort(),
+  );
+});
+
 Deno.test("figureMarkers() puts each marked figure's host, with its static rendering, where the marker was", () => {
   const md = "## Bias\n\nText.\n<!-- figure: variance-divisor -->\n\nMore.\n";
   const out = figureMarkers(md);
@@ -365,6 +386,8 @@ Deno.test("figureMarkers() puts each marked figure's host, with its static rende
   assert.ok(out.startsWith('## Bias\n\nText.\n\n<div class="fig-host"'));
   assert.ok(out.endsWith("</div>\n\n\nMore.\n"));
   assert.ok(!/\n\s*\n/.test(figureHtml("variance-divisor")));
+  // the same markup on every build (no counters or random names)
+  assert.equal(figureHtml("gd-newton"), figureHtml("gd-newton"));
   assert.throws(
     () => figureMarkers("<!-- figure: nope -->"),
     /figureNamed\(\): no figure called "nope" \(known: variance-divisor, /,
@@ -577,6 +600,19 @@ Deno.test({
       await page.waitForFunction(() =>
         document.querySelectorAll(".fig-live").length === 7
       );
+
+      await t.step("every id on the page is unique", async () => {
+        const dup = await page.evaluate(() => {
+          const seen = new Set<string>();
+          const dups: string[] = [];
+          for (const el of document.querySelectorAll("[id]")) {
+            if (seen.has(el.id)) dups.push(el.id);
+            seen.add(el.id);
+          }
+          return dups;
+        });
+        assert.deepEqual(dup, []);
+      });
 
       await t.step("keyboard focus is visible", async () => {
         await page.keyboard.press("Tab");
