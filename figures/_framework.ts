@@ -216,7 +216,22 @@ export function normaliseSettings<S extends Settings, R>(
   return def.normalise ? def.normalise(s) : s;
 }
 
-/** The settings as one line of text, e.g. `n = 5, divisor c = 6, seed = 0`. */
+/**
+ * The settings as one line of text, as print shows them; controls that do not apply
+ * (see {@link ControlBase.visible}) are left out.
+ *
+ * @example
+ * ```ts
+ * import { settingsText } from "./_framework.ts";
+ * import { figure } from "./efficiency.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   settingsText(figure, figure.defaults),
+ *   "estimator = sample mean (the MLE), sample size n = 50, true mean θ = 0.00, simulated samples = 2,000, seed = 0",
+ * );
+ * ```
+ */
 export function settingsText<S extends Settings, R>(
   def: FigureDefinition<S, R>,
   s: S,

@@ -59,7 +59,18 @@ export interface EfficiencyResult {
   mseTimesNI: number;
 }
 
-/** Hodges' estimator: the sample mean, set to 0 when it is below `n^(-1/4)` in size. */
+/**
+ * Hodges' estimator: the sample mean, set to 0 when it is below `n^(-1/4)` in size.
+ *
+ * @example
+ * ```ts
+ * import { hodges } from "./efficiency.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hodges(Float64Array.of(0.1, -0.05, 0.2, 0.1)), 0); // |0.0875| < 4^(-1/4)
+ * assert.equal(hodges(Float64Array.of(1, 2, 3, 2)), 2);
+ * ```
+ */
 export function hodges(x: Float64Array): number {
   const m = mean(x);
   return Math.abs(m) < x.length ** -0.25 ? 0 : m;

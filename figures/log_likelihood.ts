@@ -72,7 +72,18 @@ export const defaults: LogLikelihoodSettings = {
   seed: 42,
 };
 
-/** The horizontal range of the curve: fixed by the true parameters, not by the data. */
+/**
+ * The horizontal range of the curve: fixed by the true parameters, not by the data,
+ * so that the curve visibly narrows as n grows.
+ *
+ * @example
+ * ```ts
+ * import { defaults, parameterRange } from "./log_likelihood.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parameterRange({ ...defaults, mu: 0, sigma: 2 }), [-3, 3]);
+ * ```
+ */
 export function parameterRange(s: LogLikelihoodSettings): [number, number] {
   return s.model === "bernoulli"
     ? [0.001, 0.999]

@@ -70,7 +70,19 @@ export const defaults: MleMapSettings = {
   seed: 42,
 };
 
-/** The explorer's own settings for these. */
+/**
+ * The explorer's own settings (`explorer/model.ts`) for these.
+ *
+ * @example
+ * ```ts
+ * import { defaults, modelSettings } from "./mle_map.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(modelSettings({ ...defaults, model: "normal" }), {
+ *   model: "normal", theta: 1, n: 20, centre: 0, strength: 10, seed: 42,
+ * });
+ * ```
+ */
 export function modelSettings(s: MleMapSettings): ModelSettings {
   const bernoulli = s.model === "bernoulli";
   return {

@@ -42,7 +42,18 @@ export const FIGURES: Readonly<Record<string, AnyFigure>> = Object.fromEntries(
     .map((f) => [f.name, f as AnyFigure]),
 );
 
-/** The figure called `name`; throws naming the known ones otherwise. */
+/**
+ * The figure called `name`; throws naming the known ones otherwise.
+ *
+ * @example
+ * ```ts
+ * import { figureNamed } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(figureNamed("efficiency").chapter, "05");
+ * assert.throws(() => figureNamed("nope"), /no figure called "nope"/);
+ * ```
+ */
 export function figureNamed(name: string): FigureDefinition<Settings, unknown> {
   const f = FIGURES[name];
   if (!f) {

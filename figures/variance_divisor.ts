@@ -53,7 +53,20 @@ export const defaults: VarianceDivisorSettings = {
   seed: 0,
 };
 
-/** Closed-form bias², variance and MSE of `S / c` for Gaussian data. */
+/**
+ * Closed-form bias², variance and MSE of `S / c` for Gaussian data, where
+ * `S = Σ(xᵢ − x̄)²` has mean `(n − 1)σ²` and variance `2(n − 1)σ⁴`.
+ *
+ * @example The MSE is smallest at c = n + 1
+ * ```ts
+ * import { theory } from "./variance_divisor.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const mse = (c: number) => theory(5, c, 4).mse;
+ * assert.equal(theory(5, 4, 4).bias2, 0); // c = n − 1: unbiased
+ * assert.ok(mse(6) < mse(5) && mse(6) < mse(7));
+ * ```
+ */
 export function theory(
   n: number,
   c: number,
