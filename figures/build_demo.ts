@@ -16,14 +16,24 @@ import { FIGURE_NAMES, figureMarkers } from "./embed.ts";
 import { FIGURES } from "./mod.ts";
 
 /**
- * The Content-Security-Policy the figures work under: scripts only from the page's own
- * folder (no inline script, no eval), nothing from outside. `style-src
- * 'unsafe-inline'` is needed because Observable Plot writes a `<style>` element and
- * `style` attributes into every chart.
+ * The Content-Security-Policy the demo page carries: the book's own (tools/book's
+ * `CSP`), so the tests show the figures work under it. Scripts only from the page's
+ * folder (no inline script, no eval), nothing from outside, no connection.
+ * `style-src 'unsafe-inline'` is needed because Observable Plot writes a `<style>`
+ * element and `style` attributes into every chart (KaTeX needs the attributes too).
  */
-export const FIGURES_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
+export const FIGURES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 /** Writes the demo page into `outDir`; returns the page's path. */
 export async function buildDemo(outDir: string): Promise<string> {
