@@ -41,12 +41,8 @@ export async function buildDemo(outDir: string): Promise<string> {
   const sections = FIGURE_NAMES.map((name) => {
     const f = FIGURES[name]!;
     // the same path the book takes: a marker line in markdown, replaced
-    // (plus the settings in the address's fragment, which a book page leaves off)
-    const html = figureMarkers(`<!-- figure: ${name} -->`).trim()
-      .replace(
-        '<div class="fig-host"',
-        '<div class="fig-host" data-figure-hash',
-      );
+    // (with the settings in the address's fragment, which a chapter leaves off)
+    const html = figureMarkers(`<!-- figure: ${name} hash -->`).trim();
     return `<section aria-labelledby="h-${name}">\n<h2 id="h-${name}">Chapter ${f.chapter}</h2>\n${html}\n</section>`;
   });
   const page = `<!DOCTYPE html>

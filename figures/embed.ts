@@ -17,9 +17,20 @@ import { parseHTML } from "linkedom";
 import { renderStatic } from "./_framework.ts";
 import { figureNamed, FIGURES } from "./mod.ts";
 
-/** A marker line: `<!-- figure: NAME -->` alone on its line. */
+/**
+ * A marker line: `<!-- figure: NAME -->` alone on its line, or
+ * `<!-- figure: NAME hash -->` for a figure that keeps its settings in the address's
+ * fragment (for a page of its own, such as the explorer's: in a chapter the fragment
+ * names a heading).
+ */
 export const MARKER =
-  /^[ \t]*<!--[ \t]*figure:[ \t]*([A-Za-z0-9_-]+)[ \t]*-->[ \t]*$/gm;
+  /^[ \t]*<!--[ \t]*figure:[ \t]*([A-Za-z0-9_-]+)(?:[ \t]+(hash))?[ \t]*-->[ \t]*$/gm;
+
+/** Options of {@link figureHtml}. */
+export interface FigureHtmlOptions {
+  /** Keep the settings in the address's fragment. Defaults to false. */
+  hash?: boolean;
+}
 
 /** The names of the figures that exist. */
 export const FIGURE_NAMES: readonly string[] = Object.keys(FIGURES);
@@ -38,12 +49,16 @@ export const FIGURE_NAMES: readonly string[] = Object.keys(FIGURES);
  * assert.ok(!html.includes("\n"));
  * ```
  */
-export function figureHtml(name: string): string {
+export function figureHtml(
+  name: string,
+  options: FigureHtmlOptions = {},
+): string {
   const def = figureNamed(name);
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
   const el = renderStatic(def, document as unknown as Document);
   const inner = el.outerHTML.replace(/\s*\n\s*/g, " ");
-  return `<div class="fig-host" data-figure-host="${name}">${inner}</div>`;
+  const hash = options.hash ? ' data-figure-hash=""' : "";
+  return `<div class="fig-host" data-figure-host="${name}"${hash}>${inner}</div>`;
 }
 
 /**
@@ -67,7 +82,8 @@ export function figureHtml(name: string): string {
 export function figureMarkers(markdown: string): string {
   return markdown.replace(
     MARKER,
-    (_, name: string) => `\n${figureHtml(name)}\n`,
+    (_, name: string, hash?: string) =>
+      `\n${figureHtml(name, { hash: hash !== undefined })}\n`,
   );
 }
 
@@ -77,7 +93,8 @@ export function markerNames(markdown: string): string[] {
 }
 
 /** An empty host, as {@link figurePlaceholders} writes it and a sanitiser keeps it. */
-const PLACEHOLDER = /<div data-figure-host="([A-Za-z0-9_-]+)"><\/div>/g;
+const PLACEHOLDER =
+  /<div data-figure-host="([A-Za-z0-9_-]+)"( data-figure-hash="")?><\/div>/g;
 
 /**
  * Like {@link figureMarkers}, but writes only an empty host
@@ -96,15 +113,20 @@ const PLACEHOLDER = /<div data-figure-host="([A-Za-z0-9_-]+)"><\/div>/g;
  * ```
  */
 export function figurePlaceholders(markdown: string): string {
-  return markdown.replace(MARKER, (_, name: string) => {
+  return markdown.replace(MARKER, (_, name: string, hash?: string) => {
     figureNamed(name); // an unknown name fails here, at the marker
-    return `\n<div data-figure-host="${name}"></div>\n`;
+    const flag = hash !== undefined ? ' data-figure-hash=""' : "";
+    return `\n<div data-figure-host="${name}"${flag}></div>\n`;
   });
 }
 
 /** Replaces each empty host left by {@link figurePlaceholders} by the figure. */
 export function fillFigureHosts(html: string): string {
-  return html.replace(PLACEHOLDER, (_, name: string) => figureHtml(name));
+  return html.replace(
+    PLACEHOLDER,
+    (_, name: string, hash?: string) =>
+      figureHtml(name, { hash: hash !== undefined }),
+  );
 }
 
 /**

@@ -367,8 +367,13 @@ Deno.test("at the notebooks' settings the figures print the notebooks' numbers (
 
 Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers() gives, and every figure has a suggested place", () => {
   const md =
-    "Intro.\n<!-- figure: gd-newton -->\n\n<!-- figure: mle-map -->\nEnd.";
+    "Intro.\n<!-- figure: gd-newton -->\n\n<!-- figure: mle-map hash -->\nEnd.";
   assert.equal(fillFigureHosts(figurePlaceholders(md)), figureMarkers(md));
+  assert.equal(
+    (figureMarkers(md).match(/data-figure-hash/g) ?? []).length,
+    1,
+  );
+  assert.deepEqual(markerNames(md), ["gd-newton", "mle-map"]);
   assert.throws(
     () => figurePlaceholders("<!-- figure: nope -->"),
     /no figure called "nope"/,
