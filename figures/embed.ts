@@ -94,7 +94,7 @@ export function markerNames(markdown: string): string[] {
 
 /** An empty host, as {@link figurePlaceholders} writes it and a sanitiser keeps it. */
 const PLACEHOLDER =
-  /<div data-figure-host="([A-Za-z0-9_-]+)"( data-figure-hash="")?><\/div>/g;
+  /<div data-figure-host="([A-Za-z0-9_-]+)"( data-figure-hash(?:="")?)?><\/div>/g;
 
 /**
  * Like {@link figureMarkers}, but writes only an empty host
@@ -120,7 +120,10 @@ export function figurePlaceholders(markdown: string): string {
   });
 }
 
-/** Replaces each empty host left by {@link figurePlaceholders} by the figure. */
+/**
+ * Replaces each empty host left by {@link figurePlaceholders} by the figure (also
+ * when a sanitiser wrote the flag as `data-figure-hash` without a value).
+ */
 export function fillFigureHosts(html: string): string {
   return html.replace(
     PLACEHOLDER,

@@ -374,6 +374,11 @@ Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers()
     1,
   );
   assert.deepEqual(markerNames(md), ["gd-newton", "mle-map"]);
+  // sanitize-html writes an empty attribute without its value
+  assert.equal(
+    fillFigureHosts('<div data-figure-host="mle-map" data-figure-hash></div>'),
+    figureHtml("mle-map", { hash: true }),
+  );
   assert.throws(
     () => figurePlaceholders("<!-- figure: nope -->"),
     /no figure called "nope"/,
