@@ -784,6 +784,25 @@ Deno.test({
       );
 
       await t.step(
+        "axe: the static renderings (the figures' script not loaded) have no violation either",
+        async () => {
+          // a context of its own: the refused script is the point, not a problem
+          const context = await browser.newContext({
+            viewport: { width: 1100, height: 900 },
+          });
+          await context.route("**/figures.js", (r) => r.abort());
+          const page = await context.newPage();
+          await page.goto(url);
+          assert.equal(
+            await page.locator(".fig-static").count(),
+            Object.keys(FIGURES).length,
+          );
+          assert.deepEqual(await runAxe(page), []);
+          await context.close();
+        },
+      );
+
+      await t.step(
         "without JavaScript the static figures show the default numbers and charts",
         async () => {
           const { context, page } = await open({ javaScriptEnabled: false });
