@@ -143,8 +143,8 @@ function data(s: GdNewtonSettings): Data {
       return -nll(X, y, theta);
     },
     // beyond the box drawn, so that the contours' cut edges fall outside it
-    linspace(box[0] - 1, box[1] + 1, 71),
-    linspace(box[2] - 1, box[3] + 1, 71),
+    linspace(box[0] - 0.25, box[1] + 0.25, 41),
+    linspace(box[2] - 0.25, box[3] + 0.25, 41),
   );
   const d = { X, y, newton, surface, box };
   cache = { key, data: d };
@@ -264,9 +264,7 @@ export const figure: FigureDefinition<GdNewtonSettings, GdNewtonResult> = {
   charts: (r, s) => {
     const g = r.surface;
     const best = -g.argmax.value;
-    const levels = [1.001, 1.005, 1.02, 1.05, 1.1, 1.2, 1.35].map((f) =>
-      -best * f
-    );
+    const levels = [1.005, 1.02, 1.05, 1.1, 1.2, 1.35].map((f) => -best * f);
     const [a1, b1, a2, b2] = r.box;
     const inBox = (d: PathPoint) =>
       d.w1 >= a1 && d.w1 <= b1 && d.w2 >= a2 && d.w2 <= b2;

@@ -108,8 +108,8 @@ function data(s: PenaltyShapesSettings): Data {
       return -rss(X, y, w); // grid2d finds maxima; the contours are drawn of −RSS
     },
     // beyond the plane drawn, so that the contours' cut edges fall outside it
-    linspace(PLANE[0] - 1.5, PLANE[1] + 1.5, 81),
-    linspace(PLANE[0] - 1.5, PLANE[1] + 1.5, 81),
+    linspace(PLANE[0] - 0.25, PLANE[1] + 0.25, 61),
+    linspace(PLANE[0] - 0.25, PLANE[1] + 0.25, 61),
   );
   const paths: Data["paths"] = [];
   for (const l of linspace(-1, 3.5, 46)) {
