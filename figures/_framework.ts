@@ -14,6 +14,7 @@
  */
 
 import * as Plot from "@observablehq/plot";
+import { fmt } from "./_lib.ts";
 
 /** A figure's settings: every value a control sets. */
 export type Settings = Record<string, number | string>;
@@ -135,8 +136,9 @@ export interface FigureDefinition<S extends Settings, R> {
 // ---------------------------------------------------------------------------------
 
 /**
- * Formats a number with a small Python-style spec (`.4f`, `.2e`, `d`, `.1%`), as the
- * notebooks' `fmt` does; non-finite values print as numpy does (`nan`, `inf`).
+ * Formats a number with a Python-style spec (`.4f`, `.3e`, `d`, `.1%`, `+.2f`, ...)
+ * exactly as the notebooks' `fmt` does (it is `fmt` itself), so a figure prints a
+ * number the way the notebook prints it: `1.234e+04`, `-0.0000`, `nan`.
  *
  * @example
  * ```ts
@@ -144,27 +146,15 @@ export interface FigureDefinition<S extends Settings, R> {
  * import assert from "node:assert/strict";
  *
  * assert.equal(formatNumber(0.123456, ".3f"), "0.123");
- * assert.equal(formatNumber(12345, ".2e"), "1.23e+4");
+ * assert.equal(formatNumber(12345, ".3e"), "1.234e+04");
  * assert.equal(formatNumber(0.25, ".1%"), "25.0%");
- * assert.equal(formatNumber(-0, ".2f"), "0.00");
  * assert.equal(formatNumber(NaN, ".2f"), "nan");
  * ```
  */
 export function formatNumber(value: number, spec: string): string {
-  if (Number.isNaN(value)) return "nan";
-  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
-  const m = /^\.(\d+)([fe%])$/.exec(spec);
-  let out: string;
-  if (spec === "d") out = String(Math.round(value));
-  else if (!m) {
-    throw new RangeError(
-      `formatNumber(): spec must be .Nf, .Ne, .N% or d (received "${spec}")`,
-    );
-  } else if (m[2] === "f") out = value.toFixed(Number(m[1]));
-  else if (m[2] === "e") out = value.toExponential(Number(m[1]));
-  else out = `${(value * 100).toFixed(Number(m[1]))}%`;
-  // "-0.00" reads as a sign error
-  return /^-0(\.0*)?(e[+-]\d+)?%?$/.test(out) ? out.slice(1) : out;
+  const parts = ["", `:${spec}`];
+  const strings = Object.assign([...parts], { raw: parts });
+  return fmt(strings as unknown as TemplateStringsArray, value);
 }
 
 function valueOf<S, T>(d: Dynamic<S, T>, s: S): T {

@@ -36,3 +36,5 @@ export { lasso, ols, ridge } from "../lib/regression.ts";
 export { logisticRegression } from "../lib/logistic.ts";
 export { Matrix, matvec, transpose } from "../lib/linalg.ts";
 export { SGD } from "../lib/optim.ts";
+export { fmt } from "../lib/format.ts";
+export { palette } from "../lib/palette.ts";

@@ -248,9 +248,8 @@ export const figure: FigureDefinition<EfficiencySettings, EfficiencyResult> = {
           Plot.line(density, {
             x: "x",
             y: "y",
-            stroke: palette.gaussian === palette.estimate
-              ? palette.series[4]
-              : palette.gaussian,
+            // the Gaussian law in the colour after the histogram's (both are "gaussian")
+            stroke: palette.series[1]!,
             strokeWidth: 2.5,
           }),
           Plot.ruleX([s.theta], {

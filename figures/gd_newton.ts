@@ -284,9 +284,11 @@ export const figure: FigureDefinition<GdNewtonSettings, GdNewtonResult> = {
           "Paths of gradient descent and Newton's method over the loss contours",
         caption:
           `Contours of the mean negative log-likelihood of ${s.n} labels over the two weights; both start at 0. ` +
-          `Orange: ${s.epochs} gradient-descent steps with η = ${
+          `Gradient descent: ${s.epochs} steps with η = ${
             s.lr.toFixed(2)
-          }; purple: Newton's ${r.newton.length - 1} steps to the MLE.`,
+          }, one dot per epoch; Newton's method: ${
+            r.newton.length - 1
+          } steps to the MLE.`,
         options: {
           width: 440,
           height: 400,
@@ -303,8 +305,8 @@ export const figure: FigureDefinition<GdNewtonSettings, GdNewtonResult> = {
               y1: g.y1,
               y2: g.y2,
               thresholds: levels,
-              stroke: palette.truth,
-              strokeOpacity: 0.7,
+              stroke: "currentColor",
+              strokeOpacity: 0.45,
               fill: "none",
               clip: true,
             }),

@@ -266,7 +266,7 @@ export const figure: FigureDefinition<
           `λ = ${
             r.lambda.toPrecision(3)
           }. Grey ellipses: contours of the squared error around the least-squares fit; ` +
-          "the green disc and the orange diamond have the size that the ridge and lasso solutions reach; " +
+          "the disc (ridge) and the diamond (lasso) have the size that their solutions reach; " +
           "each solution is where a contour just touches its shape. A lasso solution on an axis has a weight of exactly 0.",
         options: {
           width: 420,
@@ -329,7 +329,7 @@ export const figure: FigureDefinition<
           y: { label: "↑ weight", grid: true },
           color: {
             domain: ["w₁", "w₂"],
-            range: [palette.series[0], palette.series[4]],
+            range: [palette.series[0]!, palette.series[4]!],
             legend: true,
           },
           marks: [

@@ -250,7 +250,7 @@ export const figure: FigureDefinition<RobustLinesSettings, RobustLinesResult> =
             },
             marks: [
               Plot.line([[-0.5, 0.75], [10.5, 6.25]], {
-                stroke: palette.truth,
+                stroke: "currentColor",
                 strokeDasharray: "5,3",
               }),
               Plot.line(lines, {

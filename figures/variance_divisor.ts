@@ -271,7 +271,7 @@ export const figure: FigureDefinition<
           y: { label: "↑ squared error", domain: [0, yTop], grid: true },
           color: {
             domain: ["MSE", "bias²", "variance"],
-            range: [palette.mse, palette.series[1], palette.series[2]],
+            range: [palette.mse, palette.series[1]!, palette.series[2]!],
           },
           marks: [
             Plot.ruleX(marks, {
