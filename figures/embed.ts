@@ -143,7 +143,7 @@ export const SUGGESTED_PLACES: Readonly<
 > = {
   "variance-divisor": {
     notebook: "01_estimators",
-    heading: "Unbiased is not the same as better",
+    heading: "The best divisor",
   },
   "log-likelihood": {
     notebook: "02_mle",
@@ -167,6 +167,6 @@ export const SUGGESTED_PLACES: Readonly<
   },
   "gd-newton": {
     notebook: "06_training_loop",
-    heading: "How fast does gradient descent close the gap?",
+    heading: "Has the loop found the maximum-likelihood estimate?",
   },
 };
