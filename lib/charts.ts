@@ -295,6 +295,24 @@ function endLabels(
 }
 
 /** Room for the longest label beside the plot, in pixels. */
+/**
+ * A left margin wide enough for the y axis's tick labels, as Plot formats them
+ * (thousands separators, a minus sign): at least Plot's default of 40 px.
+ */
+function tickMargin(domain: readonly number[]): number {
+  const finite = domain.filter((v) => Number.isFinite(v));
+  const span = Math.max(...finite) - Math.min(...finite);
+  // Ticks step by about a tenth of the span: that many decimals, no more.
+  const decimals = span > 0
+    ? Math.min(6, Math.max(0, -Math.floor(Math.log10(span / 10))))
+    : 0;
+  const fmt = new Intl.NumberFormat("en-US", {
+    maximumFractionDigits: decimals,
+  });
+  const widest = Math.max(0, ...finite.map((v) => fmt.format(v).length));
+  return Math.max(40, Math.ceil(widest * CHAR_WIDTH * 0.85 + 14));
+}
+
 function labelMargin(texts: string[]): number {
   return Math.max(
     20,
@@ -775,6 +793,7 @@ export function curveChart(options: CurveOptions): Chart {
   return plot({
     ...frame(c, height),
     marginRight: labelMargin(series.map((s) => s.label)),
+    ...(logY ? {} : { marginLeft: tickMargin(yDomain) }),
     x: {
       label: xLabel,
       domain: xDomain,
@@ -1008,6 +1027,7 @@ export function scatterFitChart(options: ScatterFitOptions): Chart {
   return plot({
     ...frame(c, height),
     marginRight: labelMargin(lines.map((l) => l.label)),
+    marginLeft: tickMargin(yDomain),
     x: { label: xLabel },
     y: { label: yLabel, domain: yDomain },
     marks: [...marks, ...c.marks],
