@@ -346,7 +346,7 @@ Deno.test("the figures show what their text says: c = n + 1 has the smallest MSE
   assert.ok(paths.gd.at(-1)!.loss > paths.newton.at(-1)!.loss + 1e-6);
 });
 
-Deno.test("at the notebooks' settings the figures print the notebooks' numbers (01: 3.1965 and 3.9956; 02: μ̂ = 3.5232, σ̂ = 1.1745)", () => {
+Deno.test("at the notebooks' settings the figures print the notebooks' numbers (01: 3.1965 and 3.9956; 02: μ̂ = 3.5232, σ̂ = 1.1745, p̂ = 0.3125 ± 0.0232)", () => {
   const vd = figureNamed("variance-divisor");
   const at = (c: number) => {
     const s = { ...vd.defaults, reps: "100000", c };
@@ -363,6 +363,15 @@ Deno.test("at the notebooks' settings the figures print the notebooks' numbers (
   );
   assert.equal(shown.mle, "3.5232");
   assert.equal(shown["sigma-hat"], "1.1745");
+  // and the click experiment: RandomState(7).binomial(1, 0.3, 400)
+  const b = { ...ll.defaults, model: "bernoulli", p: 0.3, n: 400, seed: 7 };
+  const clicks = Object.fromEntries(
+    ll.readings(ll.compute(b), b).map((
+      r,
+    ) => [r.key, formatNumber(r.value, r.spec)]),
+  );
+  assert.equal(clicks.mle, "0.3125");
+  assert.equal(clicks.se, "0.0232");
 });
 
 Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers() gives, and every figure has a suggested place", () => {
