@@ -14,3 +14,4 @@ export * from "./bayes.ts";
 export * from "./fisher.ts";
 export * from "./logistic.ts";
 export * from "./stats.ts";
+export * from "./refit.ts";
