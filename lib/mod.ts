@@ -14,4 +14,8 @@ export * from "./bayes.ts";
 export * from "./fisher.ts";
 export * from "./logistic.ts";
 export * from "./stats.ts";
+export * from "./format.ts";
+export * from "./checks.ts";
+export * from "./palette.ts";
+export * from "./charts.ts";
 export * from "./refit.ts";

@@ -125,6 +125,9 @@ const RANK_DEFICIENT = () => lib.Matrix.from([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
 /** Columns 0 and 1 identical: the design is rank-deficient. */
 const COLLINEAR = [[1, 1, 0], [2, 2, 1], [3, 3, 0], [4, 4, 1]];
 const noop = () => {};
+/** A template strings array, as a tag receives it. */
+const TEMPLATE = (parts: string[]) =>
+  Object.assign(parts.slice(), { raw: parts.slice() });
 
 // ---------------------------------------------------------------------------------
 // The table: one entry per function export, one per class.
@@ -1858,6 +1861,343 @@ const FUNCTIONS: Record<string, FnEntry> = {
       ),
     ],
   },
+
+  // ------------------------------------------------------------------- format.ts
+  fmt: {
+    valid: [TEMPLATE(["x = ", ":.2f"]), 1.5],
+    cases: [
+      c("called as a function", ["x = ", 1], err("strings", "TypeError")),
+      c(
+        "one part too few",
+        [TEMPLATE(["x = "]), 1],
+        err("strings", "RangeError"),
+      ),
+      c(
+        "a part that is not a string",
+        [TEMPLATE(["x = ", 1 as unknown as string]), 1],
+        err("strings[1]", "TypeError"),
+      ),
+      c(
+        "undefined in a placeholder",
+        [TEMPLATE(["x = ", ""]), undefined],
+        err("placeholder 1", "TypeError"),
+      ),
+      c(
+        "a string under a number spec",
+        [TEMPLATE(["x = ", ":.2f"]), "1.5"],
+        err("placeholder 1", "TypeError"),
+      ),
+      c(
+        "a non-integer under :d",
+        [TEMPLATE(["n = ", ":d"]), 2.5],
+        err("placeholder 1", "RangeError"),
+      ),
+      c(
+        "NaN under a spec",
+        [TEMPLATE(["", ":.2f"]), NaN],
+        doc(
+          "fmt: 'Non-finite numbers print as numpy does (nan)'",
+          (r) => r === "nan",
+        ),
+      ),
+    ],
+  },
+  table: {
+    valid: [[{ a: 1.5, n: 2 }], { digits: 2 }],
+    cases: [
+      c("no rows", [[]], err("rows", "RangeError")),
+      c("a row that is an array", [[[1, 2]]], err("rows[0]", "TypeError")),
+      c("only empty rows", [[{}]], err("rows", "RangeError")),
+      c(
+        "a function in a cell",
+        [[{ f: noop }]],
+        err("rows[0].f", "TypeError"),
+      ),
+      c("options null", [[{ a: 1 }], null], err("options", "TypeError")),
+      c(
+        "fractional digits",
+        [[{ a: 1 }], { digits: 1.5 }],
+        err("options.digits", "RangeError"),
+      ),
+      c(
+        "digits for a missing column",
+        [[{ a: 1 }], { digits: { b: 2 } }],
+        err("options.digits.b", "RangeError"),
+      ),
+      c(
+        "an invalid spec",
+        [[{ a: 1 }], { digits: { a: ".2q" } }],
+        err("options.digits.a", "RangeError"),
+      ),
+      c(
+        "NaN in a cell",
+        [[{ a: NaN }], { digits: 2 }],
+        doc(
+          "table: 'non-finite numbers print as numpy does (nan)'",
+          (r) => (r as lib.Table).text.endsWith("nan"),
+        ),
+      ),
+    ],
+  },
+
+  // ------------------------------------------------------------------- checks.ts
+  articleSettings: {
+    valid: [{ seed: 1, n: 2 }, { seed: 1 }],
+    cases: [
+      c("an empty article", [{ seed: 1 }, {}], err("article", "RangeError")),
+      c(
+        "a key current lacks",
+        [{ seed: 1 }, { n: 1 }],
+        err("current", "RangeError"),
+      ),
+      c("article an array", [{ seed: 1 }, [1]], err("article", "TypeError")),
+    ],
+  },
+  atArticleSettings: {
+    valid: [{ seed: 1, n: 2 }, { seed: 1 }],
+    cases: [
+      c("an empty article", [{ seed: 1 }, {}], err("article", "RangeError")),
+      c(
+        "a key current lacks",
+        [{ seed: 1 }, { n: 1 }],
+        err("current", "RangeError"),
+      ),
+      c(
+        "other settings",
+        [{ seed: 2 }, { seed: 1 }],
+        doc(
+          "atArticleSettings: 'A promise of ... false (after showing the line)'",
+          (r) => r === false,
+        ),
+      ),
+    ],
+  },
+  assertNear: {
+    valid: [0.5, 0.5, { se: 0.1, what: "m" }],
+    cases: [
+      c(
+        "se zero",
+        [0, 0, { se: 0, what: "m" }],
+        err("options.se", "RangeError"),
+      ),
+      c(
+        "se NaN",
+        [0, 0, { se: NaN, what: "m" }],
+        err("options.se", "RangeError"),
+      ),
+      c(
+        "z negative",
+        [0, 0, { se: 1, z: -1, what: "m" }],
+        err("options.z", "RangeError"),
+      ),
+      c("no what", [0, 0, { se: 1 }], err("options.what", "TypeError")),
+      c(
+        "expected NaN",
+        [0, NaN, { se: 1, what: "m" }],
+        err("expected", "RangeError"),
+      ),
+      c(
+        "lengths differ",
+        [[1, 2], [1, 2, 3], { se: 1, what: "m" }],
+        err("actual", "RangeError"),
+      ),
+      c("options missing", [0, 0], err("options", "TypeError")),
+    ],
+  },
+  assertClose: {
+    valid: [0.5, 0.5, { what: "m" }],
+    cases: [
+      c(
+        "rtol negative",
+        [0, 0, { rtol: -1, what: "m" }],
+        err("options.rtol", "RangeError"),
+      ),
+      c(
+        "atol infinite",
+        [0, 0, { atol: Infinity, what: "m" }],
+        err("options.atol", "RangeError"),
+      ),
+      c("no what", [0, 0, {}], err("options.what", "TypeError")),
+      c("expected NaN", [0, NaN, { what: "m" }], err("expected", "RangeError")),
+      c("actual a string", ["0", 0, { what: "m" }], err("actual", "TypeError")),
+      c(
+        "equal infinities",
+        [Infinity, Infinity, { what: "m" }],
+        doc(
+          "assertClose: 'Equal infinities are close'",
+          (r) => r === undefined,
+        ),
+      ),
+    ],
+  },
+
+  // ------------------------------------------------------------------- charts.ts
+  histogramChart: {
+    valid: [{ values: [1, 2, 2, 3], truth: 2, xLabel: "x" }],
+    cases: [
+      c("no xLabel", [{ values: [1, 2] }], err("options.xLabel", "TypeError")),
+      c(
+        "a NaN value",
+        [{ values: [1, NaN], xLabel: "x" }],
+        err("options.values[1]", "RangeError"),
+      ),
+      c(
+        "zero bins",
+        [{ values: [1, 2], bins: 0, xLabel: "x" }],
+        err("options.bins", "RangeError"),
+      ),
+      c(
+        "a density of mismatched lengths",
+        [{
+          values: [1, 2],
+          xLabel: "x",
+          density: { x: [1, 2], y: [1], label: "d" },
+        }],
+        err("options.density.x", "RangeError"),
+      ),
+      c(
+        "a NaN truth",
+        [{ values: [1, 2], truth: NaN, xLabel: "x" }],
+        err("options.truth[0]", "RangeError"),
+      ),
+    ],
+  },
+  curveChart: {
+    valid: [{
+      series: [{ label: "a", x: [1, 2], y: [1, 2] }],
+      xLabel: "x",
+      yLabel: "y",
+    }],
+    cases: [
+      c(
+        "no series",
+        [{ series: [], xLabel: "x", yLabel: "y" }],
+        err("options.series", "RangeError"),
+      ),
+      c(
+        "a series without a label",
+        [{ series: [{ x: [1], y: [1] }], xLabel: "x", yLabel: "y" }],
+        err("options.series[0].label", "TypeError"),
+      ),
+      c(
+        "x and y of different lengths",
+        [{
+          series: [{ label: "a", x: [1, 2], y: [1] }],
+          xLabel: "x",
+          yLabel: "y",
+        }],
+        err("options.series[0].x", "RangeError"),
+      ),
+      c(
+        "marks not an array",
+        [{
+          series: [{ label: "a", x: [1], y: [1] }],
+          marks: {},
+          xLabel: "x",
+          yLabel: "y",
+        }],
+        err("marks", "TypeError"),
+      ),
+      c(
+        "a gap (NaN) in y",
+        [{
+          series: [{ label: "a", x: [1, 2, 3], y: [1, NaN, 2] }],
+          xLabel: "x",
+          yLabel: "y",
+        }],
+        doc(
+          "curveChart: 'NaN or infinite values leave a gap'",
+          (r) => typeof r === "object" && r !== null,
+        ),
+      ),
+    ],
+  },
+  scatterFitChart: {
+    valid: [{
+      x: [1, 2, 3],
+      y: [1, 2, 4],
+      lines: [{ label: "OLS", intercept: 0, slope: 1 }],
+      xLabel: "x",
+      yLabel: "y",
+    }],
+    cases: [
+      c(
+        "x and y of different lengths",
+        [{ x: [1, 2], y: [1], lines: [], xLabel: "x", yLabel: "y" }],
+        err("options.x", "RangeError"),
+      ),
+      c(
+        "a highlight out of range",
+        [{
+          x: [1],
+          y: [1],
+          lines: [],
+          highlight: [1],
+          xLabel: "x",
+          yLabel: "y",
+        }],
+        err("options.highlight[0]", "RangeError"),
+      ),
+      c(
+        "lines not an array",
+        [{ x: [1], y: [1], lines: {}, xLabel: "x", yLabel: "y" }],
+        err("options.lines", "TypeError"),
+      ),
+    ],
+  },
+  pathChart: {
+    valid: [{ alphas: [0.1, 1], coefs: [[1, 2], [0, 1]] }],
+    cases: [
+      c(
+        "rows != alphas",
+        [{ alphas: [0.1, 1], coefs: [[1]] }],
+        err("options.coefs", "RangeError"),
+      ),
+      c(
+        "ragged coefficients",
+        [{ alphas: [0.1, 1], coefs: [[1, 2], [1]] }],
+        err("options.coefs[1]", "RangeError"),
+      ),
+      c(
+        "alpha 0 on a log axis",
+        [{ alphas: [0, 1], coefs: [[1], [0]], logX: true }],
+        err("options.alphas", "RangeError"),
+      ),
+      c(
+        "truth of the wrong length",
+        [{ alphas: [1], coefs: [[1, 2]], truth: [1] }],
+        err("options.truth", "RangeError"),
+      ),
+    ],
+  },
+  barChart: {
+    valid: [{ rows: [{ label: "a", value: 1 }], xLabel: "v" }],
+    cases: [
+      c(
+        "no rows",
+        [{ rows: [], xLabel: "v" }],
+        err("options.rows", "RangeError"),
+      ),
+      c(
+        "a repeated bar",
+        [{
+          rows: [{ label: "a", value: 1 }, { label: "a", value: 2 }],
+          xLabel: "v",
+        }],
+        err("options.rows[1]", "RangeError"),
+      ),
+      c(
+        "an invalid format",
+        [{ rows: [{ label: "a", value: 1 }], xLabel: "v", format: "%%" }],
+        err("options.format", "RangeError"),
+      ),
+      c(
+        "a NaN value",
+        [{ rows: [{ label: "a", value: NaN }], xLabel: "v" }],
+        err("options.rows[0].value[0]", "RangeError"),
+      ),
+    ],
+  },
 };
 
 const CLASSES: Record<string, ClassEntry> = {
@@ -2278,6 +2618,8 @@ const EXEMPT: Record<string, string> = {
   PLOT_CLASS_NAME: "a string constant (the charts' CSS class)",
   DISPLAY_SETTLE_MS: "a number constant (the display settle delay)",
   MAX_LENGTH: "a number constant (the largest array the library allocates)",
+  palette:
+    "a frozen object of colour strings (the charts' and explorer's colours)",
 };
 
 // ---------------------------------------------------------------------------------

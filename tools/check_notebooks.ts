@@ -11,7 +11,7 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import {
   joinSource,
   listNotebooks,
@@ -45,6 +45,31 @@ export function notebookModule(
     return `// ---- cell ${index} ----\n${code}\n`;
   });
   return parts.join("\n") + "\nexport {};\n";
+}
+
+/**
+ * Writes the configuration the notebooks' code is type-checked with: the compiler
+ * options of `tools/nbcheck.deno.json` (strict, but without `noUncheckedIndexedAccess`,
+ * so a notebook reads `x[0]`, not `x[0]!`) and the import map of the root `deno.json`
+ * (one source of truth for versions). The library keeps the root's stricter options.
+ *
+ * @param dir Where to write `deno.json` (the folder of the extracted modules).
+ * @returns The path of the written configuration.
+ */
+export async function notebookConfig(dir: string): Promise<string> {
+  const root = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
+  const nb = JSON.parse(
+    await Deno.readTextFile(join(ROOT, "tools", "nbcheck.deno.json")),
+  );
+  const path = join(dir, "deno.json");
+  const config = {
+    compilerOptions: nb.compilerOptions,
+    imports: root.imports,
+    nodeModulesDir: root.nodeModulesDir,
+    lock: { path: relative(dir, join(ROOT, "deno.lock")), frozen: true },
+  };
+  await Deno.writeTextFile(path, JSON.stringify(config, null, 2) + "\n");
+  return path;
 }
 
 async function run(args: string[]): Promise<{ ok: boolean; text: string }> {
@@ -121,7 +146,7 @@ if (import.meta.main) {
     Deno.exit(1);
   }
   console.log(
-    `[check] type-checking the code of the notebooks, the library, tests, tools, bench and explorer`,
+    `[check] type-checking the library, tests, tools, bench and explorer (deno.json's options)`,
   );
   const check = await run([
     "check",
@@ -131,11 +156,26 @@ if (import.meta.main) {
     "tools/",
     "bench/",
     "explorer/",
-    ...files,
   ]);
   if (!check.ok) {
-    console.log(explain(check.text, modules));
+    console.log(check.text);
     console.log("[check] FAILED: type errors");
+    Deno.exit(1);
+  }
+  console.log(
+    `[check] type-checking the notebooks' code (tools/nbcheck.deno.json's options: strict, indexing unchecked)`,
+  );
+  const nbConfig = await notebookConfig(OUT);
+  const nbCheck = await run([
+    "check",
+    "--quiet",
+    "--config",
+    nbConfig,
+    ...files,
+  ]);
+  if (!nbCheck.ok) {
+    console.log(explain(nbCheck.text, modules));
+    console.log("[check] FAILED: type errors in notebooks");
     Deno.exit(1);
   }
   console.log(`[check] linting the notebooks' code`);
