@@ -5,7 +5,7 @@
  * @module
  */
 
-import { describe } from "./validate.ts";
+import { describe, isArrayLike, isRevokedProxy } from "./_args.ts";
 
 // ---------------------------------------------------------------------------------
 // Format specs
@@ -198,8 +198,7 @@ function plainNumber(x: number): string {
 }
 
 export function isNumericArray(v: unknown): v is ArrayLike<unknown> {
-  return Array.isArray(v) ||
-    (ArrayBuffer.isView(v) && !(v instanceof DataView));
+  return isArrayLike(v);
 }
 
 /** Formats a placeholder's value, with or without a spec. */
@@ -233,7 +232,7 @@ export function formatValue(
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return String(value);
   if (
-    typeof value === "object" && value !== null &&
+    typeof value === "object" && value !== null && !isRevokedProxy(value) &&
     typeof value.toString === "function" &&
     value.toString !== Object.prototype.toString
   ) {

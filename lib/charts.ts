@@ -16,7 +16,13 @@ import { Plot, plot } from "./plot.ts";
 import { palette } from "./palette.ts";
 import { fmt } from "./format.ts";
 import { formatWithSpec } from "./_format_spec.ts";
-import { describe, toFloat64Array } from "./validate.ts";
+import {
+  checkOptions,
+  describe,
+  isArrayLike,
+  isPlainObject,
+  toFloat64Array,
+} from "./_args.ts";
 
 export { type Palette, palette } from "./palette.ts";
 
@@ -42,27 +48,35 @@ export interface ChartOptions {
 
 const FONT_SIZE = 12;
 /** Approximate width of one character of chart text, in pixels. */
-const CHAR_WIDTH = 7;
+const CHAR_WIDTH = 7.6;
 const MARGIN_TOP = 28;
 const MARGIN_BOTTOM = 40;
 /** Smallest vertical distance between two direct labels, in pixels. */
 const LABEL_GAP = 14;
 const DASH = "6,4";
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+const COMMON = ["title", "caption", "height", "width", "marks"];
+
+/** `Array.isArray`, false for a revoked Proxy instead of an engine error. */
+function isArray(v: unknown): v is unknown[] {
+  return isArrayLike(v) && Array.isArray(v);
 }
 
-function checkObject(fn: string, name: string, v: unknown, example: string) {
-  if (!isPlainObject(v)) {
-    throw new TypeError(
-      `${fn}(): ${name} must be an object like ${example} (received ${
-        describe(v)
-      })`,
-    );
-  }
+/** A plain object of options whose keys are all in `keys` (and the common ones). */
+function checkObject(
+  fn: string,
+  name: string,
+  v: unknown,
+  example: string,
+  keys: string[],
+) {
+  checkOptions(
+    fn,
+    v,
+    name === "options" ? [...COMMON, ...keys] : keys,
+    name,
+    example,
+  );
 }
 
 function checkText(
@@ -101,7 +115,7 @@ function checkSize(fn: string, name: string, v: unknown): number | undefined {
 
 function checkMarks(fn: string, v: unknown): Plot.Markish[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v)) {
+  if (!isArray(v)) {
     throw new TypeError(
       `${fn}(): marks must be an array of Plot marks (received ${describe(v)})`,
     );
@@ -281,10 +295,28 @@ function endLabels(
 }
 
 /** Room for the longest label beside the plot, in pixels. */
+/**
+ * A left margin wide enough for the y axis's tick labels, as Plot formats them
+ * (thousands separators, a minus sign): at least Plot's default of 40 px.
+ */
+function tickMargin(domain: readonly number[]): number {
+  const finite = domain.filter((v) => Number.isFinite(v));
+  const span = Math.max(...finite) - Math.min(...finite);
+  // Ticks step by about a tenth of the span: that many decimals, no more.
+  const decimals = span > 0
+    ? Math.min(6, Math.max(0, -Math.floor(Math.log10(span / 10))))
+    : 0;
+  const fmt = new Intl.NumberFormat("en-US", {
+    maximumFractionDigits: decimals,
+  });
+  const widest = Math.max(0, ...finite.map((v) => fmt.format(v).length));
+  return Math.max(40, Math.ceil(widest * CHAR_WIDTH * 0.85 + 14));
+}
+
 function labelMargin(texts: string[]): number {
   return Math.max(
     20,
-    Math.max(0, ...texts.map((t) => t.length)) * CHAR_WIDTH + 14,
+    Math.ceil(Math.max(0, ...texts.map((t) => t.length)) * CHAR_WIDTH + 16),
   );
 }
 
@@ -349,7 +381,15 @@ export interface HistogramOptions extends ChartOptions {
  */
 export function histogramChart(options: HistogramOptions): Chart {
   const fn = "histogramChart";
-  checkObject(fn, "options", options, "{ values, truth, xLabel }");
+  checkObject(fn, "options", options, "{ values, truth, xLabel }", [
+    "values",
+    "truth",
+    "truthLabel",
+    "density",
+    "bins",
+    "xLabel",
+    "yLabel",
+  ]);
   const c = common(fn, options as unknown as Record<string, unknown>);
   const values = numbers(fn, "options.values", options.values);
   const xLabel = checkText(
@@ -390,7 +430,11 @@ export function histogramChart(options: HistogramOptions): Chart {
   }
   let density: { x: number[]; y: number[]; label: string } | undefined;
   if (options.density !== undefined) {
-    checkObject(fn, "options.density", options.density, "{ x, y, label }");
+    checkObject(fn, "options.density", options.density, "{ x, y, label }", [
+      "x",
+      "y",
+      "label",
+    ]);
     const dx = numbers(fn, "options.density.x", options.density.x);
     const dy = numbers(fn, "options.density.y", options.density.y);
     if (dx.length !== dy.length) {
@@ -496,6 +540,7 @@ export function histogramChart(options: HistogramOptions): Chart {
 export interface CurveSeries {
   /** The curve's name, written at its right end. */
   label: string;
+  /** The curve's x values (finite). */
   x: ArrayLike<number>;
   /** The values; NaN or infinite values leave a gap. */
   y: ArrayLike<number>;
@@ -507,7 +552,9 @@ export interface CurveSeries {
 
 /** A vertical marker of {@link curveChart}: a line at `x` with a label at the top. */
 export interface VerticalMarker {
+  /** Where the line is drawn, on the x axis. */
   x: number;
+  /** The marker's label, written at the top of the line. */
   label: string;
   /** Defaults to the text colour (`currentColor`). */
   color?: string;
@@ -515,6 +562,7 @@ export interface VerticalMarker {
 
 /** Options of {@link curveChart}. */
 export interface CurveOptions extends Omit<ChartOptions, "marks"> {
+  /** The curves: at least one. */
   series: CurveSeries[];
   /**
    * Vertical markers `{ x, label }` (true value, argmax) and extra Plot marks, in one
@@ -523,7 +571,9 @@ export interface CurveOptions extends Omit<ChartOptions, "marks"> {
   marks?: (VerticalMarker | Plot.Markish)[];
   /** Mark each curve's maximum with a dot and its x value. */
   maxima?: boolean;
+  /** The x axis' label (required). */
   xLabel: string;
+  /** The y axis' label (required). */
   yLabel: string;
   /** A logarithmic x axis (e.g. sample size n). */
   logX?: boolean;
@@ -577,9 +627,10 @@ export function curveChart(options: CurveOptions): Chart {
     "options",
     options,
     "{ series: [{ label, x, y }], xLabel, yLabel }",
+    ["series", "maxima", "xLabel", "yLabel", "logX", "logY"],
   );
   const rawMarks = options.marks === undefined ? [] : options.marks;
-  if (!Array.isArray(rawMarks)) {
+  if (!isArray(rawMarks)) {
     throw new TypeError(
       `${fn}(): marks must be an array of { x, label } markers or Plot marks (received ${
         describe(rawMarks)
@@ -599,7 +650,7 @@ export function curveChart(options: CurveOptions): Chart {
     options.yLabel,
     true,
   ) as string;
-  if (!Array.isArray(options.series)) {
+  if (!isArray(options.series)) {
     throw new TypeError(
       `${fn}(): options.series must be an array of { label, x, y } (received ${
         describe(options.series)
@@ -614,7 +665,13 @@ export function curveChart(options: CurveOptions): Chart {
   const logX = options.logX === true, logY = options.logY === true;
   const series = options.series.map((s, i) => {
     const at = `options.series[${i}]`;
-    checkObject(fn, at, s, "{ label, x, y }");
+    checkObject(fn, at, s, "{ label, x, y }", [
+      "label",
+      "x",
+      "y",
+      "dashed",
+      "color",
+    ]);
     const label = checkText(fn, `${at}.label`, s.label, true) as string;
     const x = numbers(fn, `${at}.x`, s.x);
     const y = numbers(fn, `${at}.y`, s.y, true);
@@ -637,6 +694,7 @@ export function curveChart(options: CurveOptions): Chart {
   const extra: Plot.Markish[] = [];
   rawMarks.forEach((m, i) => {
     if (isMarker(m)) {
+      checkOptions(fn, m, ["x", "label", "color"], `options.marks[${i}]`);
       const x = numbers(fn, `options.marks[${i}].x`, [m.x])[0] as number;
       const label = checkText(
         fn,
@@ -735,6 +793,7 @@ export function curveChart(options: CurveOptions): Chart {
   return plot({
     ...frame(c, height),
     marginRight: labelMargin(series.map((s) => s.label)),
+    ...(logY ? {} : { marginLeft: tickMargin(yDomain) }),
     x: {
       label: xLabel,
       domain: xDomain,
@@ -755,16 +814,23 @@ export function curveChart(options: CurveOptions): Chart {
 
 /** A fitted line of {@link scatterFitChart}. */
 export interface FitLine {
+  /** The line's name, written at its right end. */
   label: string;
+  /** The line's value at x = 0. */
   intercept: number;
+  /** The line's slope. */
   slope: number;
+  /** Draw dashed (dashed lines are drawn on top of solid ones). */
   dashed?: boolean;
+  /** A colour; defaults to the palette's colour named by the label, else the next. */
   color?: string;
 }
 
 /** Options of {@link scatterFitChart}. */
 export interface ScatterFitOptions extends ChartOptions {
+  /** The inputs (finite). */
   x: ArrayLike<number>;
+  /** The targets (finite), as many as `x`. */
   y: ArrayLike<number>;
   /** Fitted lines `y = intercept + slope · x`, each named at its right end. */
   lines: FitLine[];
@@ -772,7 +838,9 @@ export interface ScatterFitOptions extends ChartOptions {
   highlight?: ArrayLike<number>;
   /** The label written next to each highlighted point. Defaults to "outlier". */
   highlightLabel?: string;
+  /** The x axis' label (required). */
   xLabel: string;
+  /** The y axis' label (required). */
   yLabel: string;
 }
 
@@ -813,7 +881,15 @@ export interface ScatterFitOptions extends ChartOptions {
  */
 export function scatterFitChart(options: ScatterFitOptions): Chart {
   const fn = "scatterFitChart";
-  checkObject(fn, "options", options, "{ x, y, lines, xLabel, yLabel }");
+  checkObject(fn, "options", options, "{ x, y, lines, xLabel, yLabel }", [
+    "x",
+    "y",
+    "lines",
+    "highlight",
+    "highlightLabel",
+    "xLabel",
+    "yLabel",
+  ]);
   const c = common(fn, options as unknown as Record<string, unknown>);
   const x = numbers(fn, "options.x", options.x);
   const y = numbers(fn, "options.y", options.y);
@@ -834,7 +910,7 @@ export function scatterFitChart(options: ScatterFitOptions): Chart {
     options.yLabel,
     true,
   ) as string;
-  if (!Array.isArray(options.lines)) {
+  if (!isArray(options.lines)) {
     throw new TypeError(
       `${fn}(): options.lines must be an array of { label, intercept, slope } (received ${
         describe(options.lines)
@@ -843,7 +919,13 @@ export function scatterFitChart(options: ScatterFitOptions): Chart {
   }
   const lines = options.lines.map((l, i) => {
     const at = `options.lines[${i}]`;
-    checkObject(fn, at, l, "{ label, intercept, slope }");
+    checkObject(fn, at, l, "{ label, intercept, slope }", [
+      "label",
+      "intercept",
+      "slope",
+      "dashed",
+      "color",
+    ]);
     const [intercept, slope] = numbers(fn, `${at}.intercept and slope`, [
       l.intercept,
       l.slope,
@@ -945,6 +1027,7 @@ export function scatterFitChart(options: ScatterFitOptions): Chart {
   return plot({
     ...frame(c, height),
     marginRight: labelMargin(lines.map((l) => l.label)),
+    marginLeft: tickMargin(yDomain),
     x: { label: xLabel },
     y: { label: yLabel, domain: yDomain },
     marks: [...marks, ...c.marks],
@@ -1003,7 +1086,15 @@ export interface PathOptions extends ChartOptions {
  */
 export function pathChart(options: PathOptions): Chart {
   const fn = "pathChart";
-  checkObject(fn, "options", options, "{ alphas, coefs }");
+  checkObject(fn, "options", options, "{ alphas, coefs }", [
+    "alphas",
+    "coefs",
+    "truth",
+    "logX",
+    "featureLabels",
+    "xLabel",
+    "yLabel",
+  ]);
   const c = common(fn, options as unknown as Record<string, unknown>);
   const alphas = numbers(fn, "options.alphas", options.alphas);
   if (alphas.some((a) => a < 0)) {
@@ -1011,7 +1102,7 @@ export function pathChart(options: PathOptions): Chart {
       `${fn}(): options.alphas must be >= 0 (received a negative α)`,
     );
   }
-  if (!Array.isArray(options.coefs)) {
+  if (!isArray(options.coefs)) {
     throw new TypeError(
       `${fn}(): options.coefs must be an array with one array of coefficients per alpha (received ${
         describe(options.coefs)
@@ -1045,7 +1136,7 @@ export function pathChart(options: PathOptions): Chart {
   let names = Array.from({ length: d }, (_, j) => `w${j}`);
   if (options.featureLabels !== undefined) {
     const fl = options.featureLabels;
-    if (!Array.isArray(fl)) {
+    if (!isArray(fl)) {
       throw new TypeError(
         `${fn}(): options.featureLabels must be an array of strings (received ${
           describe(fl)
@@ -1142,7 +1233,9 @@ export function pathChart(options: PathOptions): Chart {
 
 /** A bar of {@link barChart}. */
 export interface BarRow {
+  /** The bar's name, on the category axis. */
   label: string;
+  /** The bar's value (finite). */
   value: number;
   /** Bars sharing a label are grouped; each group has its own colour and name. */
   group?: string;
@@ -1150,6 +1243,7 @@ export interface BarRow {
 
 /** Options of {@link barChart}. */
 export interface BarOptions extends ChartOptions {
+  /** The bars: at least one. */
   rows: BarRow[];
   /** The value axis' label (required). */
   xLabel: string;
@@ -1188,7 +1282,12 @@ export interface BarOptions extends ChartOptions {
  */
 export function barChart(options: BarOptions): Chart {
   const fn = "barChart";
-  checkObject(fn, "options", options, "{ rows: [{ label, value }], xLabel }");
+  checkObject(fn, "options", options, "{ rows: [{ label, value }], xLabel }", [
+    "rows",
+    "xLabel",
+    "yLabel",
+    "format",
+  ]);
   const c = common(fn, options as unknown as Record<string, unknown>);
   const xLabel = checkText(
     fn,
@@ -1197,7 +1296,7 @@ export function barChart(options: BarOptions): Chart {
     true,
   ) as string;
   const yLabel = checkText(fn, "options.yLabel", options.yLabel, false);
-  if (!Array.isArray(options.rows)) {
+  if (!isArray(options.rows)) {
     throw new TypeError(
       `${fn}(): options.rows must be an array of { label, value } (received ${
         describe(options.rows)
@@ -1229,7 +1328,7 @@ export function barChart(options: BarOptions): Chart {
   const seen = new Set<string>();
   const rows = options.rows.map((r, i) => {
     const at = `options.rows[${i}]`;
-    checkObject(fn, at, r, "{ label, value }");
+    checkObject(fn, at, r, "{ label, value }", ["label", "value", "group"]);
     const label = checkText(fn, `${at}.label`, r.label, true) as string;
     const value = numbers(fn, `${at}.value`, [r.value])[0] as number;
     const group = r.group === undefined

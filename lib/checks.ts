@@ -14,20 +14,14 @@
 import { AssertionError } from "node:assert";
 import { isDeepStrictEqual } from "node:util";
 import { show } from "./display.ts";
-import { describe } from "./validate.ts";
+import { checkOptions, describe, isArrayLike, isPlainObject } from "./_args.ts";
 import { fmt } from "./format.ts";
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
 
 /** A parameter value as the skip line prints it: `42`, `"adam"`, `[1, 2]`. */
 function valueText(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v);
-  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
-    return `[${Array.from(v as ArrayLike<unknown>, valueText).join(", ")}]`;
+  if (isArrayLike(v)) {
+    return `[${Array.from(v, valueText).join(", ")}]`;
   }
   return String(v);
 }
@@ -144,7 +138,8 @@ export async function atArticleSettings(
 // ---------------------------------------------------------------------------------
 // Assertions
 
-type Numbers = number | ArrayLike<number>;
+/** A number, or an array (or typed array) of numbers, compared element-wise. */
+export type Numbers = number | ArrayLike<number>;
 
 /** `x` as an array of numbers (a scalar as one element); validates the kind. */
 function numbers(
@@ -155,9 +150,7 @@ function numbers(
 ): number[] {
   let xs: number[];
   if (typeof x === "number") xs = [x];
-  else if (
-    Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))
-  ) {
+  else if (isArrayLike(x)) {
     xs = Array.from(x as ArrayLike<unknown>) as number[];
     if (xs.length === 0) {
       throw new RangeError(
@@ -244,16 +237,6 @@ function checkPositive(
   return v;
 }
 
-function checkOptions(fn: string, options: unknown, example: string): void {
-  if (!isPlainObject(options)) {
-    throw new TypeError(
-      `${fn}(): options must be an object like ${example} (received ${
-        describe(options)
-      })`,
-    );
-  }
-}
-
 /** Options of {@link assertNear}. */
 export interface NearOptions {
   /** The standard error of `actual` (from theory), > 0; a number or one per element. */
@@ -304,7 +287,13 @@ export function assertNear(
   const fn = "assertNear";
   const a = numbers(fn, "actual", actual, false);
   const b = numbers(fn, "expected", expected, false);
-  checkOptions(fn, options, '{ se: sigma / Math.sqrt(n), what: "..." }');
+  checkOptions(
+    fn,
+    options,
+    ["se", "z", "what"],
+    "options",
+    '{ se: sigma / Math.sqrt(n), what: "..." }',
+  );
   const ses = numbers(fn, "options.se", options.se, false);
   ses.forEach((s, i) =>
     checkPositive(
@@ -396,7 +385,13 @@ export function assertClose(
   const fn = "assertClose";
   const a = numbers(fn, "actual", actual, true);
   const b = numbers(fn, "expected", expected, true);
-  checkOptions(fn, options, '{ rtol: 1e-9, what: "..." }');
+  checkOptions(
+    fn,
+    options,
+    ["rtol", "atol", "what"],
+    "options",
+    '{ rtol: 1e-9, what: "..." }',
+  );
   const rtol = options.rtol === undefined
     ? 1e-12
     : checkPositive(fn, "options.rtol", options.rtol, true);

@@ -4,7 +4,7 @@
  * that shows as Markdown in Jupyter and as aligned text elsewhere.
  *
  * Rounding is exact and matches Python's `format()` (round half to even on the exact
- * binary value): `fmt`${2.5}:.0f`` is `"2"`, `fmt`${0.125}:.2f`` is `"0.12"`, where
+ * binary value): `` fmt`${2.5}:.0f` `` is `"2"`, `` fmt`${0.125}:.2f` `` is `"0.12"`, where
  * JavaScript's `toFixed` gives `"3"` and `"0.13"`. Exponents have at least two digits
  * (`1.5e-07`), non-finite numbers print as numpy prints them (`nan`, `inf`, `-inf`),
  * and a negative zero keeps its sign (`-0.0`) unless the spec has `z`, as in Python.
@@ -12,7 +12,12 @@
  * @module
  */
 
-import { describe } from "./validate.ts";
+import {
+  checkOptions,
+  describe,
+  isPlainObject,
+  isRevokedProxy,
+} from "./_args.ts";
 import {
   formatNumber,
   formatValue,
@@ -70,7 +75,7 @@ export function fmt(
   strings: TemplateStringsArray,
   ...values: unknown[]
 ): string {
-  if (!isNumericArray(strings) || typeof strings !== "object") {
+  if (isRevokedProxy(strings) || !Array.isArray(strings)) {
     throw new TypeError(
       `fmt(): strings must be a template's array of strings; call it as a tag, fmt\`x = \${x}:.3f\` (received ${
         describe(strings)
@@ -172,12 +177,6 @@ function padTo(s: string, w: number, right: boolean): string {
   return right ? fill + s : s + fill;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
 function columnSpec(
   option: number | string,
   column: string,
@@ -264,7 +263,7 @@ export function table(
   rows: readonly object[],
   options: TableOptions = {},
 ): Table {
-  if (!Array.isArray(rows)) {
+  if (isRevokedProxy(rows) || !Array.isArray(rows)) {
     throw new TypeError(
       `table(): rows must be an array of plain objects, one per row (received ${
         describe(rows)
@@ -276,13 +275,13 @@ export function table(
       "table(): rows must have at least one row (received an empty array)",
     );
   }
-  if (!isPlainObject(options)) {
-    throw new TypeError(
-      `table(): options must be an object like { digits: 4, title: "..." } (received ${
-        describe(options)
-      })`,
-    );
-  }
+  checkOptions(
+    "table",
+    options,
+    ["digits", "title"],
+    "options",
+    '{ digits: 4, title: "..." }',
+  );
   const { digits, title } = options;
   if (title !== undefined && typeof title !== "string") {
     throw new TypeError(

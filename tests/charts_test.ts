@@ -380,3 +380,47 @@ Deno.test("chart helpers refuse missing axis labels and malformed data with erro
     /options must be an object/,
   );
 });
+
+Deno.test("chart helpers refuse a misspelt option, also inside a series or a row", () => {
+  assert.throws(
+    () => histogramChart({ values: [1, 2], xLabel: "x", xlabel: "y" } as never),
+    /^TypeError: histogramChart\(\): unknown option "xlabel" in options/,
+  );
+  assert.throws(
+    () =>
+      curveChart({
+        series: [{ label: "a", x: [1], y: [1], dash: true }],
+        xLabel: "x",
+        yLabel: "y",
+      } as never),
+    /curveChart\(\): unknown option "dash" in options\.series\[0\]; valid options: label, x, y, dashed, color/,
+  );
+  assert.throws(
+    () =>
+      barChart(
+        { rows: [{ label: "a", value: 1, grp: "g" }], xLabel: "v" } as never,
+      ),
+    /unknown option "grp" in options\.rows\[0\]/,
+  );
+});
+
+Deno.test("curveChart() leaves room for wide y tick labels such as −1,580", () => {
+  const x = [0, 1, 2, 3];
+  const narrow = curveChart({
+    series: [{ label: "a", x, y: [0.1, 0.2, 0.3, 0.2] }],
+    xLabel: "x",
+    yLabel: "y",
+  });
+  const wide = curveChart({
+    series: [{ label: "a", x, y: [-1580, -1590, -1600, -1585] }],
+    xLabel: "x",
+    yLabel: "y",
+  });
+  const left = (el: { outerHTML: string }) => {
+    const m = el.outerHTML.match(
+      /aria-label="y-axis tick label">\s*<text[^>]*transform="translate\((-?[\d.]+)/,
+    );
+    return m ? Number(m[1]) : NaN;
+  };
+  assert.ok(left(wide) > left(narrow), `${left(wide)} vs ${left(narrow)}`);
+});

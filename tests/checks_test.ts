@@ -217,3 +217,15 @@ Deno.test("assertClose() failure names what, the element, the values and the tol
     /actual\[1\] must be a number/,
   );
 });
+
+Deno.test("assertNear() and assertClose() refuse a misspelt option instead of silently using the default", () => {
+  assert.throws(() => assertNear(0, 0, { se: 1, what: "m", Z: 3 } as never), {
+    name: "TypeError",
+    message:
+      /^assertNear\(\): unknown option "Z" in options; valid options: se, z, what/,
+  });
+  assert.throws(
+    () => assertClose(0, 0, { rtoll: 1, what: "m" } as never),
+    /unknown option "rtoll"/,
+  );
+});

@@ -265,3 +265,11 @@ Deno.test("table() rejects what is not a non-empty array of plain objects", () =
     /options\.title/,
   );
 });
+
+Deno.test("table() refuses a misspelt option instead of silently using the default", () => {
+  assert.throws(() => table([{ a: 1.5 }], { digit: 2 } as never), {
+    name: "TypeError",
+    message:
+      /^table\(\): unknown option "digit" in options; valid options: digits, title/,
+  });
+});
