@@ -20,3 +20,4 @@ export * from "./palette.ts";
 export * from "./charts.ts";
 export * from "./quadrature.ts";
 export * from "./refit.ts";
+export * from "./unbiasing.ts";
