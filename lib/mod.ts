@@ -18,3 +18,5 @@ export * from "./format.ts";
 export * from "./checks.ts";
 export * from "./palette.ts";
 export * from "./charts.ts";
+export * from "./quadrature.ts";
+export * from "./refit.ts";
