@@ -313,6 +313,13 @@ function tickMargin(domain: readonly number[]): number {
   return Math.max(40, Math.ceil(widest * CHAR_WIDTH * 0.85 + 14));
 }
 
+/** {@link tickMargin} for a log axis, whose tick labels {@link logAxis} chooses. */
+function logTickMargin(domain: [number, number]): number {
+  const { ticks, tickFormat } = logAxis(domain);
+  const widest = Math.max(0, ...ticks.map((t) => tickFormat(t).length));
+  return Math.max(40, Math.ceil(widest * CHAR_WIDTH * 0.85 + 14));
+}
+
 function labelMargin(texts: string[]): number {
   return Math.max(
     20,
@@ -793,7 +800,7 @@ export function curveChart(options: CurveOptions): Chart {
   return plot({
     ...frame(c, height),
     marginRight: labelMargin(series.map((s) => s.label)),
-    ...(logY ? {} : { marginLeft: tickMargin(yDomain) }),
+    marginLeft: logY ? logTickMargin(yDomain) : tickMargin(yDomain),
     x: {
       label: xLabel,
       domain: xDomain,

@@ -19,3 +19,4 @@ export * from "./checks.ts";
 export * from "./palette.ts";
 export * from "./charts.ts";
 export * from "./quadrature.ts";
+export * from "./refit.ts";

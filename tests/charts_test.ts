@@ -424,3 +424,17 @@ Deno.test("curveChart() leaves room for wide y tick labels such as −1,580", ()
   };
   assert.ok(left(wide) > left(narrow), `${left(wide)} vs ${left(narrow)}`);
 });
+
+Deno.test("curveChart() with logY leaves room for tick labels such as 0.001", () => {
+  const x = [1, 2, 3, 4];
+  const chart = curveChart({
+    series: [{ label: "gap", x, y: [1, 0.1, 0.01, 0.001] }],
+    xLabel: "x",
+    yLabel: "y",
+    logY: true,
+  });
+  const m = chart.outerHTML.match(
+    /aria-label="y-axis tick label">\s*<text[^>]*transform="translate\((-?[\d.]+)/,
+  );
+  assert.ok(m && Number(m[1]) >= 5 * 7.6 * 0.85, m?.[1]);
+});
