@@ -15,7 +15,9 @@
  *
  * The server is stopped by its PID and the test fails if a process it started is left.
  * Needs `deno run -A tools/setup.ts --browser` (JupyterLab in `.tools/jupyterlab`,
- * Chromium); run with `deno test -A tests/jupyterlab_test.ts`.
+ * Chromium); run with `deno test -A tests/jupyterlab_test.ts`. `JUPYTERLAB_TEST_ONLY=02`
+ * runs only the notebooks whose file name contains `02`. Screenshots of each notebook
+ * (at its first chart) land in `.build/screenshots/jupyterlab/`.
  */
 
 import assert from "node:assert/strict";
@@ -310,36 +312,56 @@ async function openNotebook(
   );
 }
 
-/** Waits until the notebook's kernel has been idle for two seconds on end. */
-async function waitForKernelIdle(
+interface SessionInfo {
+  id: string;
+  path: string;
+  kernel: { id: string; execution_state: string; last_activity: string };
+}
+
+async function kernelOf(
   server: Server,
   name: string,
+): Promise<SessionInfo["kernel"] | undefined> {
+  const sessions = await api(server, "/api/sessions") as SessionInfo[];
+  return sessions.find((x) => x.path.endsWith(name))?.kernel;
+}
+
+/**
+ * Waits until the notebook's kernel has done something after `since` and has then
+ * been idle for two seconds on end (between two cells of a run it is idle for
+ * milliseconds only).
+ */
+async function waitForRunToFinish(
+  server: Server,
+  name: string,
+  since: number,
   timeoutMs: number,
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   let idleSince = 0;
   for (;;) {
-    const sessions = await api(server, "/api/sessions") as {
-      path: string;
-      kernel: { id: string; execution_state: string };
-    }[];
-    const s = sessions.find((x) => x.path.endsWith(name));
-    const state = s?.kernel.execution_state ?? "starting";
-    if (state === "idle") {
+    const k = await kernelOf(server, name);
+    const state = k?.execution_state ?? "missing";
+    const active = k !== undefined && Date.parse(k.last_activity) > since;
+    if (state === "idle" && active) {
       idleSince ||= performance.now();
       if (performance.now() - idleSince >= 2000) return;
     } else {
       idleSince = 0;
     }
     if (performance.now() > deadline) {
-      throw new Error(`${name}: the kernel is still ${state} after the run`);
+      throw new Error(
+        `${name}: the kernel is ${state}${active ? "" : " and ran nothing"} ${
+          timeoutMs / 1000
+        } s after Run All Cells`,
+      );
     }
     await sleep(250);
   }
 }
 
 async function shutDownSessions(server: Server): Promise<void> {
-  const sessions = await api(server, "/api/sessions") as { id: string }[];
+  const sessions = await api(server, "/api/sessions") as SessionInfo[];
   for (const s of sessions) {
     await api(server, `/api/sessions/${s.id}`, "DELETE");
   }
@@ -379,13 +401,23 @@ Deno.test({
       });
       page.setDefaultTimeout(30_000);
       await Deno.mkdir(SCREENSHOTS, { recursive: true });
-      for (const path of await listNotebooks()) {
+      const only = Deno.env.get("JUPYTERLAB_TEST_ONLY");
+      const paths = (await listNotebooks()).filter((p) =>
+        !only || basename(p).includes(only)
+      );
+      assert.ok(
+        paths.length,
+        `no notebook matches JUPYTERLAB_TEST_ONLY=${only}`,
+      );
+      for (const path of paths) {
         const name = basename(path);
         const nb = JSON.parse(await Deno.readTextFile(path)) as Notebook;
         const hidden = planSolutions(nb.cells).hidden;
         await t.step(`${name}: on open, untrusted`, async () => {
           await openNotebook(page, server, name, nb.cells.length);
           const views = await viewCells(page);
+          const chart = page.locator(".jp-OutputArea-output img").first();
+          if (await chart.count()) await chart.scrollIntoViewIfNeeded();
           await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
           const problems: string[] = [];
           nb.cells.forEach((cell, i) => {
@@ -439,9 +471,14 @@ Deno.test({
           );
         });
         await t.step(`${name}: Run All Cells`, async () => {
+          // The kernel connected and ready, as the status bar says to a learner.
+          await page.locator(".jp-StatusBar-TextItem", {
+            hasText: /Deno \| Idle/,
+          }).waitFor({ timeout: 60_000 });
+          const since = Date.now() - 1000; // the server's clock is this machine's
           await page.click('.lm-MenuBar-itemLabel:text-is("Run")');
           await page.click('.lm-Menu-itemLabel:text-is("Run All Cells")');
-          await waitForKernelIdle(server, name, 180_000);
+          await waitForRunToFinish(server, name, since, 180_000);
           await page.keyboard.press("Control+s");
           const file = join(server.root, "notebooks", name);
           const before = nb;
@@ -479,6 +516,8 @@ Deno.test({
               problems.push(`an SVG chart did not load (malformed SVG?)`);
             }
           }
+          const drawn = page.locator(".jp-OutputArea-output img").first();
+          if (await drawn.count()) await drawn.scrollIntoViewIfNeeded();
           await page.screenshot({ path: join(SCREENSHOTS, `${name}.run.png`) });
           await shutDownSessions(server);
           assert.deepEqual(
@@ -492,6 +531,10 @@ Deno.test({
       await browser?.close();
       await stopJupyterLab(server);
       const left = processesUsing(server.root);
+      for (const p of left) {
+        // Ours (their command line names our temporary root): end them by PID.
+        Deno.kill(Number(p.split(":")[0]), "SIGKILL");
+      }
       await Deno.remove(server.root, { recursive: true }).catch(() => {});
       console.log(
         `jupyterlab_test: ${((performance.now() - t0) / 1000).toFixed(0)} s`,
