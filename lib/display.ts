@@ -14,12 +14,14 @@
  */
 
 import { describe } from "./validate.ts";
+import { chartOutputs, isChart } from "./_chart.ts";
 
 /** A MIME bundle, as Jupyter's display protocol carries it. */
 export type MimeBundle = Record<string, unknown>;
 
 interface JupyterApi {
   display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+  broadcast?(msgType: string, content: Record<string, unknown>): Promise<void>;
 }
 
 /** How long {@link show} waits after displaying, in milliseconds. */
@@ -97,10 +99,12 @@ export function textOf(value: unknown): string {
 /**
  * Shows a value as a cell output, and makes sure the output is not lost.
  *
- * In the kernel, strings show as plain text (without quotes), charts (elements whose
- * markup starts with `<svg`) as SVG, other elements as HTML, polars DataFrames as
- * tables, and anything else as the kernel formats it. Outside the kernel the value's
- * {@link textOf} form goes to standard output.
+ * In the kernel, strings show as plain text (without quotes); charts (what `plot()`
+ * returns) as two outputs, their title and caption as Markdown text (never a heading)
+ * and then the picture as `image/svg+xml` + `image/png` + `text/plain`, so that an
+ * untrusted notebook, which shows no SVG, still shows the PNG; other elements as
+ * HTML, polars DataFrames as tables, and anything else as the kernel formats it.
+ * Outside the kernel the value's {@link textOf} form goes to standard output.
  *
  * @param value What to show.
  * @returns A promise that settles once the output has been sent.
@@ -120,10 +124,33 @@ export async function show(value: unknown): Promise<void> {
   }
   if (typeof value === "string") {
     await api.display({ "text/plain": value }, { raw: true });
+  } else if (isChart(value)) {
+    for (const output of await chartOutputs(value)) {
+      await sendDisplayData(api, output.data, output.metadata);
+    }
+    return;
   } else {
     await api.display(value);
   }
-  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+  await settle();
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+}
+
+/** Sends one display_data message with metadata (which `display()` cannot carry). */
+async function sendDisplayData(
+  api: JupyterApi,
+  data: MimeBundle,
+  metadata: Record<string, unknown>,
+): Promise<void> {
+  if (typeof api.broadcast === "function") {
+    await api.broadcast("display_data", { data, metadata, transient: {} });
+  } else {
+    await api.display(data, { raw: true });
+  }
+  await settle();
 }
 
 /**
@@ -163,7 +190,7 @@ export async function showBundle(bundle: MimeBundle): Promise<void> {
     return;
   }
   await api.display(bundle, { raw: true });
-  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+  await settle();
 }
 
 /**
