@@ -18,7 +18,7 @@ import {
   describe,
   type NumericArray,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 import { mean, median, std } from "./stats.ts";
 
 /** `log √(2π)`, as scipy's `_norm_pdf_logC`. */

@@ -17,6 +17,7 @@
  */
 
 import {
+  checkBoolean,
   checkFinite,
   checkInteger,
   checkNonNegative,
@@ -27,7 +28,7 @@ import {
   describe,
   type NumericArray,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 /**
  * How per-sample losses are combined, as in PyTorch: `"mean"` averages them (for
@@ -343,23 +344,15 @@ export function binaryCrossEntropy(
   const y = toFloat64Array(fn, "yTrue", yTrue);
   const p = toFloat64Array(fn, "yProb", yProb);
   checkSameLength(fn, "yTrue", y, "yProb", p);
-  const clampLog = checkOptions(fn, options).clampLog ?? false;
-  if (typeof clampLog !== "boolean") {
-    throw new TypeError(
-      `${fn}(): clampLog must be a boolean (received ${describe(clampLog)})`,
-    );
-  }
-  const eps = checkNonNegative(
-    fn,
-    "eps",
-    options.eps ?? (clampLog ? 0 : 1e-15),
-  );
+  const o = checkOptions(fn, options, ["eps", "clampLog", "reduction"]);
+  const clampLog = checkBoolean(fn, "clampLog", o.clampLog ?? false);
+  const eps = checkNonNegative(fn, "eps", o.eps ?? (clampLog ? 0 : 1e-15));
   if (!(eps < 0.5)) {
     throw new RangeError(
       `${fn}(): eps must be less than 0.5 (received ${describe(eps)})`,
     );
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
   for (let i = 0; i < y.length; i++) {
     checkProbability(fn, `yTrue[${i}]`, y[i]);
     checkProbability(fn, `yProb[${i}]`, p[i]);
@@ -459,7 +452,8 @@ export function binaryCrossEntropyWithLogits(
   for (let i = 0; i < y.length; i++) {
     checkProbability(fn, `targets[${i}]`, y[i]);
   }
-  const pw = checkOptions(fn, options).posWeight ?? 1;
+  const o = checkOptions(fn, options, ["posWeight", "reduction"]);
+  const pw = o.posWeight ?? 1;
   let posWeight: (i: number) => number;
   if (typeof pw === "number") {
     const w = checkNonNegative(fn, "posWeight", pw);
@@ -472,7 +466,7 @@ export function binaryCrossEntropyWithLogits(
     }
     posWeight = (i) => w[i]!;
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
@@ -626,11 +620,13 @@ export function crossEntropy(
       `${fn}(): targets must have one class index per row of logits (received ${t.length} targets for ${n} rows)`,
     );
   }
-  const ignoreIndex = checkInteger(
-    fn,
+  const o = checkOptions(fn, options, [
+    "weight",
     "ignoreIndex",
-    checkOptions(fn, options).ignoreIndex ?? -100,
-  );
+    "labelSmoothing",
+    "reduction",
+  ]);
+  const ignoreIndex = checkInteger(fn, "ignoreIndex", o.ignoreIndex ?? -100);
   for (let i = 0; i < n; i++) {
     const ti = t[i]!;
     if (!Number.isInteger(ti)) {
@@ -647,8 +643,8 @@ export function crossEntropy(
     }
   }
   let weight: Float64Array | undefined;
-  if (options.weight !== undefined) {
-    weight = toFloat64Array(fn, "weight", options.weight, { minLength: 0 });
+  if (o.weight !== undefined) {
+    weight = toFloat64Array(fn, "weight", o.weight, { minLength: 0 });
     if (weight.length !== k) {
       throw new RangeError(
         `${fn}(): weight must have one entry per class (received length ${weight.length} for ${k} classes)`,
@@ -656,7 +652,7 @@ export function crossEntropy(
     }
     for (let c = 0; c < k; c++) checkNonNegative(fn, `weight[${c}]`, weight[c]);
   }
-  const eps = options.labelSmoothing ?? 0;
+  const eps = o.labelSmoothing ?? 0;
   if (typeof eps !== "number") {
     throw new TypeError(
       `${fn}(): labelSmoothing must be a number (received ${describe(eps)})`,
@@ -667,7 +663,7 @@ export function crossEntropy(
       `${fn}(): labelSmoothing must be in [0, 1] (received ${describe(eps)})`,
     );
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
 
   const logp = new Float64Array(n * k);
   const out = new Float64Array(n);
@@ -755,7 +751,7 @@ export function mse(
   const r = residuals("mse", yTrue, yPred);
   const reduction = checkReduction(
     "mse",
-    checkOptions("mse", options).reduction ?? "mean",
+    checkOptions("mse", options, ["reduction"]).reduction ?? "mean",
   );
   for (let i = 0; i < r.length; i++) r[i] = r[i]! * r[i]!;
   return reduce(r, reduction);
@@ -805,10 +801,17 @@ export function mae(
   const r = residuals("mae", yTrue, yPred);
   const reduction = checkReduction(
     "mae",
-    checkOptions("mae", options).reduction ?? "mean",
+    checkOptions("mae", options, ["reduction"]).reduction ?? "mean",
   );
   for (let i = 0; i < r.length; i++) r[i] = Math.abs(r[i]!);
-  return reduce(r, reduction);
+  const out = reduce(r, reduction);
+  if (reduction !== "mean" || Number.isFinite(out)) return out;
+  // Residuals or their sum overflowed, though the mean may not: mae is
+  // homogeneous, mae(y, ŷ) = 2^k · mae(2^-k y, 2^-k ŷ), computed exactly.
+  const k = exponentOf(yTrue, yPred);
+  const s = residuals("mae", scaled(yTrue, 2 ** -k), scaled(yPred, 2 ** -k));
+  for (let i = 0; i < s.length; i++) s[i] = Math.abs(s[i]!);
+  return (reduce(s, reduction) as number) * 2 ** k;
 }
 
 /** Options of {@link huber}. */
@@ -863,15 +866,37 @@ export function huber(
   options: HuberOptions = {},
 ): number | Float64Array {
   const r = residuals("huber", yTrue, yPred);
-  const delta = checkPositive(
-    "huber",
-    "delta",
-    checkOptions("huber", options).delta ?? 1,
-  );
-  const reduction = checkReduction("huber", options.reduction ?? "mean");
+  const o = checkOptions("huber", options, ["delta", "reduction"]);
+  const delta = checkPositive("huber", "delta", o.delta ?? 1);
+  const reduction = checkReduction("huber", o.reduction ?? "mean");
+  huberInPlace(r, delta);
+  const out = reduce(r, reduction);
+  if (reduction !== "mean" || Number.isFinite(out)) return out;
+  // Residuals, losses or their sum overflowed, though the mean may not: with
+  // s = 2^-k, huber_δ(r) = huber_{sδ}(s r) / s², computed on exactly scaled values.
+  const k = exponentOf(yTrue, yPred);
+  const f = 2 ** -k;
+  const t = residuals("huber", scaled(yTrue, f), scaled(yPred, f));
+  huberInPlace(t, delta * f);
+  return (reduce(t, reduction) as number) * 2 ** k * 2 ** k;
+}
+
+function huberInPlace(r: Float64Array, delta: number): void {
   for (let i = 0; i < r.length; i++) {
     const a = Math.abs(r[i]!);
     r[i] = a < delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
   }
-  return reduce(r, reduction);
+}
+
+/** The exponent k of the power of two 2^k ≤ the largest magnitude in `a` or `b`. */
+function exponentOf(a: NumericArray, b: NumericArray): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  for (let i = 0; i < b.length; i++) m = Math.max(m, Math.abs(b[i]!));
+  return m === 0 ? 0 : Math.floor(Math.log2(m));
+}
+
+/** A copy of `v` times `f` (a power of two: exact barring underflow). */
+function scaled(v: NumericArray, f: number): Float64Array {
+  return Float64Array.from(v as ArrayLike<number>, (x) => x * f);
 }

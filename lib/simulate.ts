@@ -19,7 +19,7 @@ import {
   describe,
   MAX_LENGTH,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 /** numpy's unrolled pairwise summation (`pairwise_sum_DOUBLE`) of `a[lo, lo + n)`. */
 function pairwise(a: Float64Array, lo: number, n: number): number {
@@ -239,8 +239,20 @@ export function sampleMeans(
   checkInteger(fn, "n", n, { min: 1 });
   checkInteger(fn, "experiments", experiments, { min: 1 });
   checkDraws(fn, n, experiments);
-  const loc = checkFinite(fn, "loc", checkOptions(fn, options).loc ?? 0);
-  const scale = checkNonNegative(fn, "scale", options.scale ?? 1);
+  const o = checkOptions(fn, options, ["loc", "scale"]);
+  const loc = checkFinite(fn, "loc", o.loc ?? 0);
+  const scale = checkNonNegative(fn, "scale", o.scale ?? 1);
+  return drawMeans(rs, n, experiments, loc, scale);
+}
+
+/** The means of `experiments` samples of `n` normal draws, for checked arguments. */
+function drawMeans(
+  rs: RandomState,
+  n: number,
+  experiments: number,
+  loc: number,
+  scale: number,
+): Float64Array {
   const perBlock = Math.min(experiments, Math.max(1, Math.floor(BLOCK / n)));
   // One scratch buffer, drawn into again and again: a fresh array per block would
   // spend more time page-faulting its memory than drawing the numbers.
@@ -326,17 +338,16 @@ export function sampleMeanVariances(
   checkGenerator(fn, rs);
   const ns = toFloat64Array(fn, "sizes", sizes);
   ns.forEach((n, i) => checkInteger(fn, `sizes[${i}]`, n, { min: 1 }));
-  const experiments = checkInteger(
-    fn,
-    "experiments",
-    checkOptions(fn, options).experiments ?? 10_000,
-    { min: 1 },
-  );
+  const o = checkOptions(fn, options, ["experiments", "loc", "scale"]);
+  const experiments = checkInteger(fn, "experiments", o.experiments ?? 10_000, {
+    min: 1,
+  });
   ns.forEach((n) => checkDraws(fn, n, experiments));
-  const means = { loc: options.loc ?? 0, scale: options.scale ?? 1 };
+  const loc = checkFinite(fn, "loc", o.loc ?? 0);
+  const scale = checkNonNegative(fn, "scale", o.scale ?? 1);
   return Array.from(
     ns,
-    (n) => samplingSummary(sampleMeans(rs, n, experiments, means), 0).variance,
+    (n) => summarise(drawMeans(rs, n, experiments, loc, scale), 0).variance,
   );
 }
 
@@ -390,8 +401,14 @@ export function samplingSummary(
   const fn = "samplingSummary";
   const x = toFloat64Array(fn, "estimates", estimates);
   const t = checkFinite(fn, "truth", truth);
+  return summarise(x, t);
+}
+
+/** {@link samplingSummary} of checked estimates. */
+function summarise(x: Float64Array, t: number): SamplingSummary {
   const m = x.length;
   const mean = sumRange(x, 0, m) / m;
+  if (!Number.isFinite(mean)) return summariseScaled(x, t);
   const dev = new Float64Array(m);
   const err = new Float64Array(m);
   for (let i = 0; i < m; i++) {
@@ -401,13 +418,52 @@ export function samplingSummary(
     err[i] = e * e;
   }
   const variance = sumRange(dev, 0, m) / m;
+  const mse = sumRange(err, 0, m) / m;
+  if (!Number.isFinite(variance) || !Number.isFinite(mse)) {
+    return summariseScaled(x, t);
+  }
   return {
     count: m,
     mean,
     bias: mean - t,
     variance,
-    mse: sumRange(err, 0, m) / m,
+    mse,
     standardError: m > 1 ? Math.sqrt(variance / (m - 1)) : NaN,
+  };
+}
+
+/**
+ * {@link summarise} for estimates near the largest double, whose sum or squared
+ * deviations overflow: everything is computed on values scaled by a power of two
+ * 2^-k (exact) and scaled back, as `mean()` does, so only a result that is itself
+ * beyond the float64 range comes out as Infinity.
+ */
+function summariseScaled(x: Float64Array, t: number): SamplingSummary {
+  const m = x.length;
+  let big = Math.abs(t);
+  for (let i = 0; i < m; i++) big = Math.max(big, Math.abs(x[i]!));
+  const k = Math.floor(Math.log2(big));
+  const f = 2 ** -k;
+  const xs = Float64Array.from(x, (v) => v * f);
+  const ts = t * f;
+  const ms = sumRange(xs, 0, m) / m;
+  const dev = new Float64Array(m);
+  const err = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const d = xs[i]! - ms;
+    dev[i] = d * d;
+    const e = xs[i]! - ts;
+    err[i] = e * e;
+  }
+  const vs = sumRange(dev, 0, m) / m;
+  const up = 2 ** k;
+  return {
+    count: m,
+    mean: ms * up,
+    bias: (ms - ts) * up,
+    variance: vs * up * up,
+    mse: sumRange(err, 0, m) / m * up * up,
+    standardError: m > 1 ? Math.sqrt(vs / (m - 1)) * up : NaN,
   };
 }
 
@@ -436,6 +492,18 @@ export function cumulativeMean(x: ArrayLike<number>): Float64Array {
   for (let i = 0; i < v.length; i++) {
     s += v[i]!;
     out[i] = s / (i + 1);
+  }
+  if (Number.isFinite(s) && !out.some((m) => !Number.isFinite(m))) return out;
+  // A partial sum overflowed (values near the largest double), though no mean can:
+  // the same running sums of values scaled by a power of two, exactly.
+  let big = 0;
+  for (let i = 0; i < v.length; i++) big = Math.max(big, Math.abs(v[i]!));
+  const k = Math.floor(Math.log2(big));
+  const f = 2 ** -k, up = 2 ** k;
+  s = 0;
+  for (let i = 0; i < v.length; i++) {
+    s += v[i]! * f;
+    out[i] = s / (i + 1) * up;
   }
   return out;
 }

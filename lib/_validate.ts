@@ -1,5 +1,19 @@
 /**
- * Argument checks shared by every public function of the library.
+ * The library's one validation layer (private: not re-exported by `mod.ts`). Every
+ * public function checks its arguments with these helpers at its boundary, then
+ * computes on trusted values.
+ *
+ * The pattern every public function follows, options included:
+ *
+ * ```ts ignore
+ * export function f(x: NumericArray, options: FOptions = {}): number {
+ *   const fn = "f";
+ *   const o = checkOptions(fn, options, ["ddof", "axis"]); // own keys only, unknown refused
+ *   const v = toFloat64Array(fn, "x", x);
+ *   const ddof = checkInteger(fn, "ddof", o.ddof ?? 0, { min: 0 });
+ *   ...
+ * }
+ * ```
  *
  * Each check throws a `TypeError` (wrong kind of value) or `RangeError` (right kind,
  * value out of range) whose message names the function, the argument, what was
@@ -20,7 +34,7 @@ export type NumericArray = ArrayLike<number>;
  *
  * @example
  * ```ts
- * import { describe } from "./validate.ts";
+ * import { describe } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(describe(NaN), "NaN");
@@ -29,6 +43,7 @@ export type NumericArray = ArrayLike<number>;
  * ```
  */
 export function describe(value: unknown): string {
+  if (isRevokedProxy(value)) return "revoked Proxy";
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (typeof value === "number") {
@@ -41,13 +56,35 @@ export function describe(value: unknown): string {
   }
   if (typeof value === "boolean") return `boolean ${value}`;
   if (typeof value === "function") return "function";
-  if (Array.isArray(value)) return `array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) {
-    const name = value.constructor.name;
-    const len = (value as unknown as { length?: number }).length;
-    return len === undefined ? name : `${name} of length ${len}`;
+  try {
+    if (Array.isArray(value)) return `array of length ${value.length}`;
+    if (ArrayBuffer.isView(value)) {
+      const name = Object.getPrototypeOf(value)?.constructor?.name ?? "view";
+      const len = (value as unknown as { length?: number }).length;
+      return typeof len === "number"
+        ? `${name} of length ${len}`
+        : String(name);
+    }
+  } catch {
+    // A Proxy whose traps throw: describe it without touching it again.
+    return "Proxy";
   }
   return typeof value === "object" ? "object" : typeof value;
+}
+
+/**
+ * Whether `value` is a revoked `Proxy`: every operation on it throws an engine
+ * `TypeError` that names no function, so the checks below test for it first.
+ */
+function isRevokedProxy(value: unknown): boolean {
+  if (typeof value !== "object" && typeof value !== "function") return false;
+  if (value === null) return false;
+  try {
+    Array.isArray(value);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -62,7 +99,7 @@ export function describe(value: unknown): string {
  *
  * @example
  * ```ts
- * import { checkFinite } from "./validate.ts";
+ * import { checkFinite } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(checkFinite("f", "x", 2.5), 2.5);
@@ -95,7 +132,7 @@ export function checkFinite(fn: string, name: string, value: unknown): number {
  *
  * @example
  * ```ts
- * import { checkPositive } from "./validate.ts";
+ * import { checkPositive } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(checkPositive("normal", "scale", 1), 1);
@@ -128,7 +165,7 @@ export function checkPositive(
  *
  * @example
  * ```ts
- * import { checkNonNegative } from "./validate.ts";
+ * import { checkNonNegative } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(checkNonNegative("ridge", "alpha", 0), 0);
@@ -161,7 +198,7 @@ export function checkNonNegative(
  *
  * @example
  * ```ts
- * import { checkProbability } from "./validate.ts";
+ * import { checkProbability } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(checkProbability("binomial", "p", 0.3), 0.3);
@@ -201,7 +238,7 @@ export function checkProbability(
  *
  * @example
  * ```ts
- * import { checkInteger } from "./validate.ts";
+ * import { checkInteger } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(checkInteger("RandomState", "seed", 42, { min: 0, max: 2 ** 32 - 1 }), 42);
@@ -225,7 +262,7 @@ export function checkInteger(
       `${fn}(): ${name} must be an integer (received ${describe(value)})`,
     );
   }
-  const { min, max } = checkOptions(fn, bounds, "bounds");
+  const min = own<number>(bounds, "min"), max = own<number>(bounds, "max");
   if (min !== undefined && max !== undefined && (value < min || value > max)) {
     throw new RangeError(
       `${fn}(): ${name} must be in [${min}, ${max}] (received ${
@@ -263,7 +300,7 @@ export function checkInteger(
  *
  * @example
  * ```ts
- * import { toFloat64Array } from "./validate.ts";
+ * import { toFloat64Array } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(toFloat64Array("mean", "x", [1, 2]), new Float64Array([1, 2]));
@@ -277,7 +314,8 @@ export function toFloat64Array(
   value: unknown,
   options: { minLength?: number; allowNonFinite?: boolean } = {},
 ): Float64Array {
-  const minLength = checkOptions(fn, options).minLength ?? 1;
+  const minLength = own<number>(options, "minLength") ?? 1;
+  const allowNonFinite = own<boolean>(options, "allowNonFinite") === true;
   if (!isArrayLike(value)) {
     throw new TypeError(
       `${fn}(): ${name} must be an array of numbers (received ${
@@ -302,7 +340,7 @@ export function toFloat64Array(
         `${fn}(): ${name}[${i}] must be a number (received ${describe(v)})`,
       );
     }
-    if (!options.allowNonFinite && !Number.isFinite(v)) {
+    if (!allowNonFinite && !Number.isFinite(v)) {
       throw new RangeError(
         `${fn}(): ${name}[${i}] must be a finite number (received ${
           describe(v)
@@ -327,7 +365,7 @@ export function toFloat64Array(
  *
  * @example
  * ```ts
- * import { checkSameLength } from "./validate.ts";
+ * import { checkSameLength } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * checkSameLength("mse", "yTrue", [1, 2], "yPred", [1, 2]);
@@ -367,32 +405,331 @@ export function checkSameLength(
 export const MAX_LENGTH = 2 ** 28;
 
 /**
- * Checks that an options argument is an object (or omitted, in which case the
- * caller's default `{}` applies), so that reading a field never fails with
- * "Cannot read properties of null".
+ * Checks an options argument strictly, as scikit-learn and PyTorch check keyword
+ * arguments, and returns a copy holding only its own properties.
+ *
+ * - The value must be an object (not `undefined`, `null`, an array or a function):
+ *   a public function whose options are optional gives its parameter the default
+ *   `{}`, which JavaScript also applies to an explicit `undefined`.
+ * - Only **own** enumerable properties are read, so a property added to
+ *   `Object.prototype` (say `Object.prototype.ddof = 1`) changes nothing.
+ * - A key that is not in `keys` is refused with a `TypeError` naming the key and
+ *   the valid ones: a typo such as `{ ddoff: 1 }` never silently falls back to the
+ *   default.
+ * - A key whose value is `undefined` counts as absent (the default applies).
  *
  * @param fn The public function's name.
- * @param value The value received.
+ * @param value The options received.
+ * @param keys The valid option names.
  * @param name The argument's name. Defaults to `"options"`.
- * @returns `value`, typed as the options object.
- * @throws {TypeError} If `value` is `null`, an array or not an object.
+ * @returns A new object with the given own properties (and no prototype).
+ * @throws {TypeError} If `value` is not an object, is a revoked Proxy, or has a key
+ *   not in `keys`.
  *
  * @example
  * ```ts
- * import { checkOptions } from "./validate.ts";
+ * import { checkOptions } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
- * assert.deepEqual(checkOptions("ridge", { alpha: 1 }), { alpha: 1 });
- * assert.throws(() => checkOptions("ridge", null), /ridge\(\): options must be an object \(received null\)/);
+ * type RidgeOptions = { alpha?: number; fitIntercept?: boolean };
+ * const keys = ["alpha", "fitIntercept"] as const;
+ * const ok: RidgeOptions = { alpha: 1 };
+ * assert.equal(checkOptions("ridge", ok, keys).alpha, 1);
+ * assert.throws(() => checkOptions("ridge", null as never, keys), /ridge\(\): options must be an object \(received null\)/);
+ * const typo = { alpah: 5 } as RidgeOptions;
+ * assert.throws(
+ *   () => checkOptions("ridge", typo, keys),
+ *   /ridge\(\): unknown option "alpah" in options; valid options: alpha, fitIntercept/,
+ * );
  * ```
  */
-export function checkOptions<T>(fn: string, value: T, name = "options"): T {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+export function checkOptions<T extends object, K extends keyof T & string>(
+  fn: string,
+  value: T,
+  keys: readonly K[],
+  name = "options",
+): Pick<T, K> {
+  const out = Object.create(null) as Pick<T, K>;
+  if (
+    typeof value !== "object" || value === null || isRevokedProxy(value) ||
+    Array.isArray(value)
+  ) {
     throw new TypeError(
       `${fn}(): ${name} must be an object (received ${describe(value)})`,
     );
   }
+  let own: string[];
+  try {
+    own = Object.keys(value);
+  } catch (e) {
+    throw new TypeError(
+      `${fn}(): ${name} could not be read (${
+        e instanceof Error ? e.message : String(e)
+      })`,
+    );
+  }
+  for (const key of own) {
+    if (!(keys as readonly string[]).includes(key)) {
+      throw new TypeError(
+        `${fn}(): unknown option ${
+          JSON.stringify(key)
+        } in ${name}; valid options: ${
+          keys.length === 0 ? "none" : keys.join(", ")
+        }`,
+      );
+    }
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) (out as Record<string, unknown>)[key] = v;
+  }
+  return out;
+}
+
+/**
+ * Checks that `value` is a boolean.
+ *
+ * @param fn The public function's name.
+ * @param name The argument's name.
+ * @param value The value received.
+ * @returns `value`.
+ * @throws {TypeError} If `value` is not a boolean.
+ *
+ * @example
+ * ```ts
+ * import { checkBoolean } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(checkBoolean("ols", "fitIntercept", false), false);
+ * assert.throws(() => checkBoolean("ols", "fitIntercept", 1), /ols\(\): fitIntercept must be a boolean \(received 1\)/);
+ * ```
+ */
+export function checkBoolean(
+  fn: string,
+  name: string,
+  value: unknown,
+): boolean {
+  if (typeof value !== "boolean") {
+    throw new TypeError(
+      `${fn}(): ${name} must be a boolean (received ${describe(value)})`,
+    );
+  }
   return value;
+}
+
+/**
+ * The most iterations (passes, epochs) an iterative fit may be asked for: 10^6.
+ * With `tol: 0` a fit runs every one of them, so this bound is what keeps every
+ * public call finite.
+ */
+export const MAX_ITER = 1_000_000;
+
+/**
+ * Checks an iteration count: an integer in `[1, MAX_ITER]` (10^6).
+ *
+ * @param fn The public function's name.
+ * @param name The argument's name (e.g. `"maxIter"`).
+ * @param value The value received.
+ * @returns `value`.
+ * @throws {TypeError} If `value` is not a number.
+ * @throws {RangeError} If it is not an integer in `[1, 1000000]`.
+ *
+ * @example
+ * ```ts
+ * import { checkIterations } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(checkIterations("lasso", "maxIter", 1000), 1000);
+ * assert.throws(() => checkIterations("lasso", "maxIter", 1e12), /lasso\(\): maxIter must be in \[1, 1000000\]/);
+ * ```
+ */
+export function checkIterations(
+  fn: string,
+  name: string,
+  value: unknown,
+): number {
+  return checkInteger(fn, name, value, { min: 1, max: MAX_ITER });
+}
+
+/**
+ * Checks that a method was called on an instance of its class: a method taken off
+ * its object (`const { rand } = rs; rand(3)`) runs with `this` undefined, and the
+ * engine's own error would name no function.
+ *
+ * @param fn The method's name as messages show it (e.g. `"RandomState.rand"`).
+ * @param self The method's `this`.
+ * @param cls The class.
+ * @throws {TypeError} If `self` is not an instance of `cls`.
+ *
+ * @example
+ * ```ts
+ * import { checkThis } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * class A {}
+ * checkThis("A.f", new A(), A);
+ * assert.throws(() => checkThis("A.f", undefined, A), /A\.f\(\): must be called on an A/);
+ * ```
+ */
+export function checkThis(
+  fn: string,
+  self: unknown,
+  // deno-lint-ignore no-explicit-any
+  cls: abstract new (...args: any[]) => unknown,
+): void {
+  if (!isInstance(self, cls)) {
+    throw new TypeError(
+      `${fn}(): must be called on a${
+        /^[AEIOU]/.test(cls.name) ? "n" : ""
+      } ${cls.name} (received this = ${
+        describe(self)
+      }); call it as obj.method(...), or bind it first`,
+    );
+  }
+}
+
+/**
+ * `value instanceof cls`, false instead of an engine error for a revoked Proxy.
+ *
+ * @param value Any value.
+ * @param cls A class.
+ * @returns Whether `value` is an instance of `cls`.
+ *
+ * @example
+ * ```ts
+ * import { isInstance } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { proxy, revoke } = Proxy.revocable({}, {});
+ * revoke();
+ * assert.equal(isInstance(proxy, Object), false);
+ * assert.equal(isInstance(new Date(0), Date), true);
+ * ```
+ */
+export function isInstance(
+  value: unknown,
+  // deno-lint-ignore no-explicit-any
+  cls: abstract new (...args: any[]) => unknown,
+): boolean {
+  if (isRevokedProxy(value)) return false;
+  try {
+    return value instanceof cls;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `value` is an array or a typed array (not a `DataView`, not a revoked
+ * Proxy): the one "is it an array" test of the library.
+ *
+ * @param value Any value.
+ * @returns Whether it can be read as `ArrayLike`.
+ *
+ * @example
+ * ```ts
+ * import { isArrayLike } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isArrayLike([1]), true);
+ * assert.equal(isArrayLike(new Float64Array(2)), true);
+ * assert.equal(isArrayLike(new DataView(new ArrayBuffer(8))), false);
+ * assert.equal(isArrayLike({ length: 1 }), false);
+ * ```
+ */
+export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  if (isRevokedProxy(value)) return false;
+  if (Array.isArray(value)) return true;
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/**
+ * Parses an array of rows into row-major data: the one row parser behind
+ * `Matrix.from` and the regression designs. Every row must be an array (or typed
+ * array) of numbers, all of the first row's length; every entry finite and at most
+ * `maxAbs` in magnitude.
+ *
+ * @param fn The public function's name.
+ * @param name The argument's name (e.g. `"rows"`, `"X"`).
+ * @param value The rows.
+ * @param maxAbs The largest magnitude accepted, with `tooLarge` building the error.
+ * @returns `{ rows, cols, data }` (`0 x 0` for no rows).
+ * @throws {TypeError} If `value` or a row is not an array, or an entry not a number.
+ * @throws {RangeError} If rows are ragged, an entry is not finite or too large, or
+ *   the data would exceed `MAX_LENGTH` values.
+ *
+ * @example
+ * ```ts
+ * import { parseRows } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parseRows("f", "X", [[1, 2], [3, 4]]).data, new Float64Array([1, 2, 3, 4]));
+ * assert.throws(() => parseRows("f", "X", [[1, 2], [3]]), /f\(\): X\[1\] must have length 2 like X\[0\] \(received length 1\)/);
+ * ```
+ */
+export function parseRows(
+  fn: string,
+  name: string,
+  value: unknown,
+  maxAbs = Infinity,
+  tooLarge?: (where: string, v: number) => Error,
+): { rows: number; cols: number; data: Float64Array } {
+  if (!isArrayLike(value)) {
+    throw new TypeError(
+      `${fn}(): ${name} must be an array of rows${
+        name === "X" ? " or a Matrix" : ""
+      } (received ${describe(value)})`,
+    );
+  }
+  const rows = value.length;
+  if (rows === 0) return { rows: 0, cols: 0, data: new Float64Array(0) };
+  let cols = 0;
+  let data: Float64Array = new Float64Array(0);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = value[i];
+    if (!isArrayLike(row)) {
+      throw new TypeError(
+        `${fn}(): ${name}[${i}] must be an array of numbers (received ${
+          describe(row)
+        })`,
+      );
+    }
+    if (i === 0) {
+      cols = row.length;
+      data = allocate(fn, `${name}.length * ${name}[0].length`, rows * cols);
+    } else if (row.length !== cols) {
+      throw new RangeError(
+        `${fn}(): ${name}[${i}] must have length ${cols} like ${name}[0] (received length ${row.length})`,
+      );
+    }
+    for (let j = 0; j < cols; j++) {
+      const v = row[j];
+      if (typeof v !== "number") {
+        throw new TypeError(
+          `${fn}(): ${name}[${i}][${j}] must be a number (received ${
+            describe(v)
+          })`,
+        );
+      }
+      if (!(Math.abs(v) <= maxAbs)) {
+        if (Number.isFinite(v) && tooLarge) {
+          throw tooLarge(`${name}[${i}][${j}]`, v);
+        }
+        throw new RangeError(
+          `${fn}(): ${name}[${i}][${j}] must be a finite number (received ${
+            describe(v)
+          })`,
+        );
+      }
+      data[i * cols + j] = v;
+    }
+  }
+  return { rows, cols, data };
+}
+
+/** An own property of `obj`, or `undefined` (never one inherited from a prototype). */
+function own<T>(obj: object, key: string): T | undefined {
+  return Object.hasOwn(obj, key)
+    ? (obj as Record<string, unknown>)[key] as T
+    : undefined;
 }
 
 /**
@@ -409,7 +746,7 @@ export function checkOptions<T>(fn: string, value: T, name = "options"): T {
  *
  * @example
  * ```ts
- * import { allocate } from "./validate.ts";
+ * import { allocate } from "./_validate.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(allocate("Matrix", "rows * cols", 6).length, 6);
@@ -444,10 +781,4 @@ export function allocate(
       `${fn}(): ${name} = ${length} values cannot be allocated (${e.message})`,
     );
   }
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  if (Array.isArray(value)) return true;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return true;
-  return false;
 }
