@@ -604,11 +604,11 @@ export function checkThis(
  * assert.equal(isInstance(new Date(0), Date), true);
  * ```
  */
-export function isInstance(
+export function isInstance<T>(
   value: unknown,
   // deno-lint-ignore no-explicit-any
-  cls: abstract new (...args: any[]) => unknown,
-): boolean {
+  cls: abstract new (...args: any[]) => T,
+): value is T {
   if (isRevokedProxy(value)) return false;
   try {
     return value instanceof cls;

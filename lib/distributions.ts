@@ -16,6 +16,7 @@ import {
   checkPositive,
   checkProbability,
   describe,
+  isArrayLike,
   type NumericArray,
   toFloat64Array,
 } from "./_validate.ts";
@@ -285,9 +286,7 @@ function countOnes(
   fn: string,
   x: ArrayLike<number | boolean>,
 ): { n: number; k: number } {
-  if (
-    !Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))
-  ) {
+  if (!isArrayLike(x)) {
     throw new TypeError(
       `${fn}(): x must be an array of 0/1 values (received ${describe(x)})`,
     );

@@ -17,6 +17,8 @@ import {
   checkPositive,
   checkProbability,
   describe,
+  isArrayLike,
+  isInstance,
   toFloat64Array,
 } from "./_validate.ts";
 import { Matrix } from "./matrix.ts";
@@ -292,8 +294,8 @@ export function empiricalFisher(
 ): number | Matrix {
   const fn = "empiricalFisher";
   if (
-    scores instanceof Matrix ||
-    (Array.isArray(scores) && scores.length > 0 && Array.isArray(scores[0]))
+    isInstance(scores, Matrix) ||
+    (isArrayLike(scores) && scores.length > 0 && isArrayLike(scores[0]))
   ) {
     const s = toDesignMatrix(fn, "scores", scores as number[][] | Matrix);
     const { rows: n, cols: k, data } = s;

@@ -21,6 +21,7 @@ import {
   checkBoolean,
   checkNonNegative,
   checkOptions,
+  isInstance,
   toFloat64Array,
 } from "./_validate.ts";
 import { checkMatrix, checkSquare } from "./_validate_matrix.ts";
@@ -88,7 +89,8 @@ export function solve(
   checkSquare("solve", A);
   const n = A.rows;
   let rhs: Float64Array, k: number;
-  if (b instanceof Matrix) {
+  const bIsMatrix = isInstance(b, Matrix);
+  if (bIsMatrix) {
     checkMatrix("solve", "b", b);
     if (b.rows !== n) {
       throw new RangeError(
@@ -107,7 +109,7 @@ export function solve(
     k = 1;
   }
   const x = factorize("solve", A).solve(rhs, k);
-  return b instanceof Matrix ? new Matrix(n, k, x) : x;
+  return bIsMatrix ? new Matrix(n, k, x) : x;
 }
 
 /**

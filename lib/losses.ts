@@ -26,7 +26,9 @@ import {
   checkProbability,
   checkSameLength,
   describe,
+  isArrayLike,
   type NumericArray,
+  parseRows,
   toFloat64Array,
 } from "./_validate.ts";
 
@@ -497,9 +499,12 @@ function toLogitRows(
   fn: string,
   logits: unknown,
 ): { n: number; k: number; data: Float64Array } {
+  // describe() is "object" for an object that is not an array, a typed array or a
+  // (revoked) Proxy, on which `in` would throw an engine error.
   if (
-    typeof logits === "object" && logits !== null && !Array.isArray(logits) &&
-    "rows" in logits && "cols" in logits && "data" in logits
+    typeof logits === "object" && logits !== null && !isArrayLike(logits) &&
+    describe(logits) === "object" && "rows" in logits && "cols" in logits &&
+    "data" in logits
   ) {
     const m = logits as { rows: unknown; cols: unknown; data: unknown };
     const n = checkInteger(fn, "logits.rows", m.rows, { min: 1 });
@@ -514,31 +519,23 @@ function toLogitRows(
     }
     return { n, k, data };
   }
-  if (!Array.isArray(logits)) {
+  if (!isArrayLike(logits)) {
     throw new TypeError(
       `${fn}(): logits must be an array of rows or a matrix { rows, cols, data } (received ${
         describe(logits)
       })`,
     );
   }
-  const n = logits.length;
+  const { rows: n, cols: k, data } = parseRows(fn, "logits", logits);
   if (n === 0) {
     throw new RangeError(
       `${fn}(): logits must have at least 1 row (received array of length 0)`,
     );
   }
-  const first = toFloat64Array(fn, "logits[0]", logits[0]);
-  const k = first.length;
-  const data = new Float64Array(n * k);
-  data.set(first, 0);
-  for (let r = 1; r < n; r++) {
-    const row = toFloat64Array(fn, `logits[${r}]`, logits[r]);
-    if (row.length !== k) {
-      throw new RangeError(
-        `${fn}(): logits rows must all have the same length (logits[0] has ${k}, logits[${r}] has ${row.length})`,
-      );
-    }
-    data.set(row, r * k);
+  if (k === 0) {
+    throw new RangeError(
+      `${fn}(): logits[0] must have at least 1 value (received array of length 0)`,
+    );
   }
   return { n, k, data };
 }

@@ -10,7 +10,12 @@
  * @module
  */
 
-import { checkSameLength, describe, toFloat64Array } from "./_validate.ts";
+import {
+  checkSameLength,
+  describe,
+  isInstance,
+  toFloat64Array,
+} from "./_validate.ts";
 import { checkMatrix, checkProduct } from "./_validate_matrix.ts";
 import { norm2 } from "./_lapack.ts";
 import { Matrix } from "./matrix.ts";
@@ -170,7 +175,7 @@ export function gram(a: Matrix, out?: Matrix): Matrix {
   if (out === undefined) {
     out = new Matrix(n, n);
   } else {
-    if (!(out instanceof Matrix)) {
+    if (!isInstance(out, Matrix)) {
       throw new TypeError(
         `gram(): out must be a Matrix (received ${describe(out)})`,
       );

@@ -23,6 +23,7 @@
 import { Matrix } from "./matrix.ts";
 import {
   allocate,
+  checkBoolean,
   checkFinite,
   checkInteger,
   checkNonNegative,
@@ -31,17 +32,11 @@ import {
   checkThis,
   describe,
   isArrayLike,
+  isInstance,
   MAX_LENGTH,
   toFloat64Array,
 } from "./_validate.ts";
-import {
-  N,
-  seedWord,
-  seedWords,
-  TEMPER_B,
-  TEMPER_C,
-  twist,
-} from "./_mt19937.ts";
+import * as mt from "./_mt19937.ts";
 import { glibcLog, logMainUnfused } from "./_glibc_log.ts";
 import {
   binomialBtpe,
@@ -50,6 +45,14 @@ import {
   inversionSetup,
 } from "./_binomial.ts";
 
+// The twister's size and tempering constants as module-local consts, as they were
+// before the generator moved to _mt19937.ts: the fill loops below temper words
+// inline, and a local const is what V8 can fold into their code.
+/** Words of MT19937 state. */
+const N = mt.N;
+const TEMPER_B = mt.TEMPER_B;
+const TEMPER_C = mt.TEMPER_C;
+const { seedWord, seedWords, twist } = mt;
 /** 2^-53: scales a 53-bit integer into [0, 1). Exact, so equal to dividing by 2^53. */
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 /** 2^-52, so that 2 * random_double() - 1 is one multiply and one subtraction. */
@@ -415,7 +418,7 @@ export class RandomState {
    */
   normalInto(out: Float64Array, loc = 0, scale = 1): Float64Array {
     checkThis("RandomState.normalInto", this, RandomState);
-    if (!(out instanceof Float64Array)) {
+    if (!isInstance(out, Float64Array)) {
       throw new TypeError(
         `normalInto(): out must be a Float64Array (received ${describe(out)})`,
       );
@@ -573,12 +576,7 @@ export class RandomState {
   ): Sample<S> {
     checkThis("RandomState.choice", this, RandomState);
     const o = checkOptions("choice", options, ["replace", "p"]);
-    const replace = o.replace ?? true;
-    if (typeof replace !== "boolean") {
-      throw new TypeError(
-        `choice(): replace must be a boolean (received ${describe(replace)})`,
-      );
-    }
+    const replace = checkBoolean("choice", "replace", o.replace ?? true);
     let population: Float64Array | null = null;
     let n: number;
     if (typeof a === "number") {
@@ -745,7 +743,7 @@ export class RandomState {
     let count: number;
     if (typeof size === "number") {
       count = checkInteger(fn, "size", size, { min: 0 });
-    } else if (isArrayLike(size) && Array.isArray(size) && size.length === 2) {
+    } else if (isArrayLike(size) && size.length === 2) {
       const rows = checkInteger(fn, "size[0]", size[0], { min: 0 });
       const cols = checkInteger(fn, "size[1]", size[1], { min: 0 });
       count = rows * cols;

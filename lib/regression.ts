@@ -66,14 +66,14 @@ function fitInputs(
 }
 
 /**
- * Centres `X` and `y` for an unpenalised intercept. With `copyX: false` the returned
+ * Centres `X` and `y` for an unpenalised intercept. With `copyX` false the returned
  * `X` is the original (the lasso centres while copying into its column buffer).
  */
 function centre(
   X: Matrix,
   y: Float64Array,
   fitIntercept: boolean,
-  options: { copyX?: boolean } = {},
+  copyX = true,
 ): Centred {
   const { rows: n, cols: d, data } = X;
   const xMean = new Float64Array(d);
@@ -87,7 +87,7 @@ function centre(
   yMean /= n;
   const yc = new Float64Array(n);
   for (let i = 0; i < n; i++) yc[i] = y[i]! - yMean;
-  if (options.copyX === false) return { X, y: yc, xMean, yMean };
+  if (!copyX) return { X, y: yc, xMean, yMean };
   const xc = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) xc[i * d + j] = data[i * d + j]! - xMean[j]!;
@@ -662,7 +662,7 @@ export function lasso(
   const s = lassoSettings(fn, o);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
-  const c = centre(A, t, s.fitIntercept, { copyX: false });
+  const c = centre(A, t, s.fitIntercept, false);
   const w = new Float64Array(A.cols);
   const r = lassoCD(
     columnsOf(A, c.xMean),
@@ -726,7 +726,7 @@ export function lassoPath(
   const s = lassoSettings(fn, o);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
-  const c = centre(A, t, s.fitIntercept, { copyX: false });
+  const c = centre(A, t, s.fitIntercept, false);
   const cols = columnsOf(A, c.xMean);
   const order = Array.from(as, (_, i) => i).sort((i, j) => as[j]! - as[i]!);
   const out: LassoResult[] = new Array(as.length);

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { RandomState } from "./random.ts";
+import { RandomState } from "./random.ts";
 import {
   allocate,
   checkFinite,
@@ -17,6 +17,7 @@ import {
   checkNonNegative,
   checkOptions,
   describe,
+  isInstance,
   MAX_LENGTH,
   toFloat64Array,
 } from "./_validate.ts";
@@ -268,10 +269,7 @@ function drawMeans(
 }
 
 function checkGenerator(fn: string, rs: unknown): void {
-  if (
-    typeof rs !== "object" || rs === null ||
-    typeof (rs as { normalInto?: unknown }).normalInto !== "function"
-  ) {
+  if (!isInstance(rs, RandomState)) {
     throw new TypeError(
       `${fn}(): rs must be a RandomState (received ${describe(rs)})`,
     );

@@ -25,8 +25,23 @@ export const HOSTILE: ReadonlyArray<readonly [HostileLabel, unknown]> = [
   ["[]", []],
   ["[NaN]", [NaN]],
   ["{}", {}],
+  ["revoked Proxy", revokedProxy()],
 ];
-export type HostileLabel = "undefined" | "null" | "NaN" | "[]" | "[NaN]" | "{}";
+export type HostileLabel =
+  | "undefined"
+  | "null"
+  | "NaN"
+  | "[]"
+  | "[NaN]"
+  | "{}"
+  | "revoked Proxy";
+
+/** A Proxy of an array, revoked: every operation on it throws an engine error. */
+function revokedProxy(): unknown {
+  const { proxy, revoke } = Proxy.revocable([1, 2], {});
+  revoke();
+  return proxy;
+}
 
 // ---------------------------------------------------------------------------------
 // Expectations
@@ -144,6 +159,11 @@ export interface ModuleTable {
   classes: Record<string, ClassEntry>;
   /** Exports with nothing to call (constants) or covered elsewhere, with why. */
   exempt: Record<string, string>;
+  /**
+   * Generic-pass values this module does not handle yet, with why (a known gap
+   * reported to the module's owner): the pass skips them, and says so.
+   */
+  pending?: Partial<Record<HostileLabel, string>>;
 }
 
 // ---------------------------------------------------------------------------------
@@ -299,6 +319,14 @@ export function hostileSweep(
   table: ModuleTable,
 ): void {
   const { functions: FUNCTIONS, classes: CLASSES, exempt: EXEMPT } = table;
+  const pending = table.pending ?? {};
+  for (const [label, why] of Object.entries(pending)) {
+    Deno.test({
+      name: `${module}.ts: the generic pass with ${label} (pending: ${why})`,
+      ignore: true,
+      fn() {},
+    });
+  }
   Deno.test(`every export of lib/${module}.ts is covered by the hostile sweep or EXEMPT`, () => {
     const missing: string[] = [];
     const stale: string[] = [];
@@ -404,6 +432,7 @@ export function hostileSweep(
     for (const t of targets(exports, FUNCTIONS, CLASSES)) {
       const at = t.entry.hostileArg ?? 0;
       for (const [label, value] of HOSTILE) {
+        if (pending[label] !== undefined) continue;
         const args = t.entry.valid.slice();
         args[at] = value;
         const o = await run(() => t.call(args));
@@ -431,7 +460,7 @@ export function hostileSweep(
     return failures;
   }
 
-  Deno.test(`${module}.ts: never garbage: undefined, null, NaN, [], [NaN], {} in place of an argument throw a TypeError/RangeError naming the function`, async () => {
+  Deno.test(`${module}.ts: never garbage: undefined, null, NaN, [], [NaN], {}, a revoked Proxy in place of an argument throw a TypeError/RangeError naming the function`, async () => {
     const failures = await genericPass();
     assert.deepEqual(failures, [], `\n${failures.join("\n")}`);
   });
