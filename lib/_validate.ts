@@ -669,7 +669,7 @@ export function parseRows(
   fn: string,
   name: string,
   value: unknown,
-  maxAbs = Infinity,
+  maxAbs = Number.MAX_VALUE,
   tooLarge?: (where: string, v: number) => Error,
 ): { rows: number; cols: number; data: Float64Array } {
   if (!isArrayLike(value)) {
