@@ -62,6 +62,8 @@ export interface NormalMeanPosterior {
  *   is not an array of numbers.
  * @throws {RangeError} If `x` is empty or holds a non-finite value, `sigma` is not
  *   positive and finite, `priorMean` is not finite, or `priorSd` is not positive.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Four observations at 1 with a unit-variance prior at 0
  * ```ts
@@ -132,6 +134,8 @@ export function normalMeanPosterior(
  * @returns The shapes `{ a, b }`, ready for `betaBernoulliPosterior` in `fisher.ts`.
  * @throws {TypeError} If `options` is not an object or an option is not a number.
  * @throws {RangeError} If `centre` is outside [0, 1] or `strength` is negative or not finite.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A prior worth 10 trials at 0.3
  * ```ts
@@ -168,6 +172,8 @@ export function betaPrior(
  * @throws {TypeError} If `options` is not an object or an option is not a number.
  * @throws {RangeError} If `centre` is not finite, `strength` is negative or not finite,
  *   or `sigma` is not positive and finite.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A prior worth 4 observations at 0, for unit-variance data
  * ```ts
@@ -244,6 +250,8 @@ export interface BetaPosterior {
  * @returns The posterior's parameters, moments, mode and credible intervals.
  * @throws {TypeError} If `x` is not an array of numbers or `prior` not an object.
  * @throws {RangeError} If an observation is not 0 or 1, or `a` or `b` is not positive.
+ * @throws {TypeError} If `prior` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example 7 successes in 10 trials, uniform prior
  * ```ts

@@ -30,7 +30,7 @@ const MAX_GRID = 2 ** 24;
  * @returns The values.
  * @throws {TypeError} If an argument is not a number.
  * @throws {RangeError} If `start` or `stop` is not finite, or `num` is not an
- *   integer in [1, MAX_LENGTH] (2^28).
+ *   integer in [1, 2^28] (the library's array limit).
  *
  * @example
  * ```ts

@@ -166,6 +166,8 @@ export interface CholeskyOptions {
  *   `overwriteA` not a boolean.
  * @throws {RangeError} If `A` is not square, not symmetric, not positive definite,
  *   or has a non-finite entry.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -266,6 +268,8 @@ export interface LstsqResult {
  * @throws {TypeError} If `options` is not an object.
  * @throws {RangeError} If `A` is empty, `b.length !== A.rows`, an entry is not
  *   finite, or `rcond` is negative or not finite.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A line through three points, and an underdetermined system
  * ```ts

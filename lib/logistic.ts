@@ -121,6 +121,8 @@ const ARTICLE_EPS = 1e-15;
  * @throws {RangeError} If a label is not 0 or 1, `X` is empty, ragged or non-finite,
  *   `X` and `y` differ in length, an option is out of range, or gradient descent
  *   diverges.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Newton's method on a small overlapping data set
  * ```ts

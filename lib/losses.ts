@@ -308,6 +308,8 @@ export interface BinaryCrossEntropyOptions extends ReductionOptions {
  * @throws {RangeError} If the inputs are empty or differ in length, a target or
  *   probability lies outside [0, 1] (or is NaN), `eps` is outside [0, 0.5), or
  *   `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The article's five predictions
  * ```ts
@@ -413,6 +415,8 @@ function softplus(z: number): number {
  * @throws {RangeError} If the inputs are empty or differ in length, a logit is not
  *   finite, a target is outside [0, 1], `posWeight` is negative, non-finite or of the
  *   wrong length, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Extreme logits stay finite and exact
  * ```ts
@@ -574,6 +578,8 @@ function toLogitRows(
  *   class outside [0, C) that is not `ignoreIndex`; `weight` does not have `C`
  *   finite non-negative entries; `labelSmoothing` is outside [0, 1]; or `reduction`
  *   is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Negative log-probability of the target class
  * ```ts
@@ -714,6 +720,8 @@ function residuals(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -765,6 +773,8 @@ export function mse(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -831,6 +841,8 @@ export interface HuberOptions extends ReductionOptions {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, `delta` is not positive, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts

@@ -62,13 +62,13 @@ export class Matrix {
   /**
    * Creates a `rows` x `cols` matrix.
    *
-   * @param rows Number of rows: a non-negative integer.
-   * @param cols Number of columns: a non-negative integer.
+   * @param rows Number of rows: an integer in `[0, 2^28]`.
+   * @param cols Number of columns: an integer in `[0, 2^28]`.
    * @param data Row-major entries, adopted without copying; length `rows * cols`.
    *   Defaults to zeros.
-   * @throws {RangeError} If a dimension is not a non-negative integer, `data` has the
-   *   wrong length, an entry is not finite, or `rows * cols` exceeds `MAX_LENGTH`
-   *   (2^28 values) or cannot be allocated.
+   * @throws {RangeError} If a dimension is not an integer in `[0, 2^28]`, `data` has the
+   *   wrong length, an entry is not finite, or `rows * cols` exceeds 2^28
+   *   values or cannot be allocated.
    * @throws {TypeError} If `data` is given and is not a `Float64Array`.
    *
    * @example
@@ -142,11 +142,11 @@ export class Matrix {
   /**
    * A matrix of zeros.
    *
-   * @param rows Number of rows: a non-negative integer.
-   * @param cols Number of columns: a non-negative integer.
+   * @param rows Number of rows: an integer in `[0, 2^28]`.
+   * @param cols Number of columns: an integer in `[0, 2^28]`.
    * @returns A new `rows` x `cols` zero matrix.
-   * @throws {RangeError} If a dimension is not a non-negative integer, or
-   *   `rows * cols` exceeds `MAX_LENGTH` (2^28 values).
+   * @throws {RangeError} If a dimension is not an integer in `[0, 2^28]`, or
+   *   `rows * cols` exceeds 2^28 values.
    *
    * @example
    * ```ts
@@ -166,10 +166,10 @@ export class Matrix {
   /**
    * The `n` x `n` identity matrix.
    *
-   * @param n The order: a non-negative integer.
+   * @param n The order: an integer in `[0, 2^14]` (`n²` values at most 2^28).
    * @returns A new identity matrix.
    * @throws {RangeError} If `n` is not a non-negative integer, or `n * n` exceeds
-   *   `MAX_LENGTH` (2^28 values).
+   *   2^28 values.
    *
    * @example
    * ```ts

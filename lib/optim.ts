@@ -78,6 +78,8 @@ export class SGD {
    * @throws {TypeError} If `params` is not an array of numbers.
    * @throws {RangeError} If `params` is empty or non-finite, `lr` is not positive, or
    *   `momentum` is outside [0, 1).
+   * @throws {TypeError} If `options` has a key other than those documented above: a
+   *   misspelt option is refused by name, never silently ignored.
    *
    * @example
    * ```ts
@@ -220,6 +222,8 @@ export class Adam {
    * @throws {TypeError} If `params` is not an array of numbers, `options` is not an
    *   object, or `decoupled` is not a boolean.
    * @throws {RangeError} If `params` is empty or non-finite, or an option is out of range.
+   * @throws {TypeError} If `options` has a key other than those documented above: a
+   *   misspelt option is refused by name, never silently ignored.
    *
    * @example
    * ```ts

@@ -258,7 +258,7 @@ export class RandomState {
    * @param size Omit for one number; a count or `[rows, cols]` for many.
    * @returns The samples, shaped by `size`.
    * @throws {RangeError} If `size` is negative, not an integer, or above 2^28
-   *   values (the library's `MAX_LENGTH`).
+   *   values (the library's array limit).
    *
    * @example
    * ```ts
@@ -556,6 +556,8 @@ export class RandomState {
    *   `p` has the wrong length, a negative entry or does not sum to 1, `size`
    *   exceeds the population (or the non-zero entries of `p`) without replacement,
    *   or `size` is invalid.
+   * @throws {TypeError} If `options` has a key other than those documented above: a
+   *   misspelt option is refused by name, never silently ignored.
    *
    * @example
    * ```ts

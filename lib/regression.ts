@@ -166,6 +166,8 @@ export interface OlsResult {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, `y` is non-finite or of
  *   a different length, or `rcond` is negative.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A noiseless line, and a duplicated column (rank 1, minimum norm)
  * ```ts
@@ -367,6 +369,8 @@ function ridgeSolve(p: RidgeProblem, alpha: number, M: Matrix): RidgeResult {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `alpha` is negative or not finite, `X` is empty, ragged or
  *   non-finite, or `y` is non-finite or of a different length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The article's MAP estimate: (XᵀX + I)⁻¹Xᵀy
  * ```ts
@@ -404,6 +408,8 @@ export function ridge(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} As {@link ridge}, naming `alphas[i]` for a bad penalty, or if
  *   `alphas` is empty.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Coefficients shrink towards zero as alpha grows
  * ```ts
@@ -632,6 +638,8 @@ function lassoSettings(
  * @throws {RangeError} If `alpha` or `tol` is negative, `maxIter` is not a positive
  *   integer, `X` is empty, ragged or non-finite, or `y` is non-finite or of a different
  *   length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A sparse fit: the irrelevant second feature is dropped
  * ```ts
@@ -697,6 +705,8 @@ export function lasso(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} As {@link lasso}, naming `alphas[i]` for a bad penalty, or if
  *   `alphas` is empty.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Features enter the model one by one as alpha decreases
  * ```ts
@@ -762,6 +772,8 @@ export function lassoPath(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, or `y` is non-finite or
  *   of a different length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts

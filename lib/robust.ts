@@ -211,6 +211,8 @@ function vertexThrough(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, `y` is non-finite or of
  *   a different length, `maxIter < 1` or `tol < 0`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Ten points on a line and one outlier: LAD keeps the line
  * ```ts
@@ -344,6 +346,8 @@ function rho(z: number, delta: number): number {
  *   a different length, `delta` or a numeric `scale` is not positive, `maxIter < 1`,
  *   `tol < 0`, or the MAD scale estimate becomes 0 (more than half the points fitted
  *   exactly, up to rounding — below `64 ε max|y_i|`: pass a fixed `scale`).
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example One outlier: least squares is dragged, Huber much less
  * ```ts

@@ -103,7 +103,7 @@ export function numpySum(x: ArrayLike<number>): number {
  * @returns For each statistic's name, a `Float64Array` of its `experiments` values.
  * @throws {TypeError} If `draw` or a statistic is not a function, or `draw` does not
  *   return an array of numbers.
- * @throws {RangeError} If `experiments` is not an integer in [1, MAX_LENGTH] (2^28),
+ * @throws {RangeError} If `experiments` is not an integer in [1, 2^28] (the library's array limit),
  *   `statistics` is empty, a sample holds a non-finite value, or a statistic returns a non-finite
  *   number (the message names the statistic and the experiment).
  *
@@ -214,8 +214,10 @@ export interface SampleMeansOptions {
  * @returns The `experiments` sample means, in order.
  * @throws {TypeError} If `rs` is not a {@link RandomState} or `options` not an object.
  * @throws {RangeError} If `n` or `experiments` is not a positive integer, `n ·
- *   experiments` exceeds MAX_LENGTH (2^28 draws, what numpy could hold at once), `loc`
+ *   experiments` exceeds 2^28 (draws, what numpy could hold at once), `loc`
  *   is not finite, or `scale` is negative or not finite.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Same numbers as drawing experiment by experiment
  * ```ts
@@ -315,6 +317,8 @@ export interface SampleMeanVariancesOptions extends SampleMeansOptions {
  *   numbers or `options` not an object.
  * @throws {RangeError} If `sizes` is empty or holds a non-positive or non-integer
  *   size, or an option is out of range (as {@link sampleMeans}).
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The variance of a mean falls like σ²/n
  * ```ts

@@ -109,6 +109,8 @@ export function mean(x: NumericArray): number {
  * @throws {TypeError} If `x` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If `x` is empty or holds NaN or an infinity (naming the
  *   index), or `ddof` is not an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Bessel's correction
  * ```ts
@@ -141,6 +143,8 @@ export function variance(
  * @throws {TypeError} If `x` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If `x` is empty or holds NaN or an infinity, or `ddof` is not
  *   an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -241,6 +245,8 @@ export function quantile(
  * @throws {TypeError} If `x` or `y` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If a sample is empty or holds NaN or an infinity, the lengths
  *   differ, or `ddof` is not an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
