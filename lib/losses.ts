@@ -504,11 +504,12 @@ function toLogitRows(
   logits: unknown,
 ): { n: number; k: number; data: Float64Array } {
   // describe() is "object" for an object that is not an array, a typed array or a
-  // (revoked) Proxy, on which `in` would throw an engine error.
+  // (revoked) Proxy, on which Object.hasOwn would throw an engine error; own
+  // properties only, so that Object.prototype.rows makes no array a matrix.
   if (
     typeof logits === "object" && logits !== null && !isArrayLike(logits) &&
-    describe(logits) === "object" && "rows" in logits && "cols" in logits &&
-    "data" in logits
+    describe(logits) === "object" && Object.hasOwn(logits, "rows") &&
+    Object.hasOwn(logits, "cols") && Object.hasOwn(logits, "data")
   ) {
     const m = logits as { rows: unknown; cols: unknown; data: unknown };
     const n = checkInteger(fn, "logits.rows", m.rows, { min: 1 });
