@@ -52,11 +52,22 @@ function hasOuterHtml(value: unknown): value is { outerHTML: string } {
     typeof Reflect.get(value, "outerHTML") === "string";
 }
 
+/** The MIME bundle a value gives the kernel under `Symbol.for("Jupyter.display")`. */
+function displayBundle(value: unknown): MimeBundle | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const method = Reflect.get(value, Symbol.for("Jupyter.display"));
+  if (typeof method !== "function") return undefined;
+  const bundle = method.call(value);
+  return typeof bundle === "object" && bundle !== null ? bundle : undefined;
+}
+
 /**
  * A value's plain-text form, as {@link show} prints it outside the kernel.
  *
  * Strings print as they are; numbers as JavaScript prints them (shortest round-trip
- * form); DOM elements (charts) as their markup; anything else through `Deno.inspect`.
+ * form); DOM elements (charts) as their markup; values that give the kernel a MIME
+ * bundle (`Symbol.for("Jupyter.display")`, e.g. `table()`) as the bundle's `text/plain`;
+ * anything else through `Deno.inspect`.
  *
  * @param value Anything.
  * @returns Its text form.
@@ -73,6 +84,8 @@ function hasOuterHtml(value: unknown): value is { outerHTML: string } {
 export function textOf(value: unknown): string {
   if (typeof value === "string") return value;
   if (hasOuterHtml(value)) return value.outerHTML;
+  const bundle = displayBundle(value);
+  if (typeof bundle?.["text/plain"] === "string") return bundle["text/plain"];
   return Deno.inspect(value, {
     colors: false,
     depth: 6,

@@ -1,6 +1,8 @@
 """Execute one notebook headless in the Deno Jupyter kernel with nbclient.
 
-Usage: nbexec.py IN.ipynb OUT.ipynb [--timeout SECONDS]
+Usage: nbexec.py IN.ipynb OUT.ipynb [--timeout SECONDS] [--cwd DIR]
+
+The kernel starts in DIR (default: the folder of IN.ipynb).
 
 Writes the executed notebook to OUT.ipynb (nbformat 4, as Jupyter writes it) and
 exits 0. When a cell raises, writes what ran so far, prints one JSON line
@@ -24,6 +26,11 @@ def main() -> int:
         i = args.index("--timeout")
         timeout = int(args[i + 1])
         del args[i : i + 2]
+    cwd = None
+    if "--cwd" in args:
+        i = args.index("--cwd")
+        cwd = args[i + 1]
+        del args[i : i + 2]
     src, dst = args
     nb = nbformat.read(src, as_version=4)
     client = NotebookClient(
@@ -32,7 +39,7 @@ def main() -> int:
         timeout=timeout,
         startup_timeout=120,
         record_timing=False,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(src))}},
+        resources={"metadata": {"path": cwd or os.path.dirname(os.path.abspath(src))}},
     )
     try:
         client.execute()

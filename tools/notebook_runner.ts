@@ -101,9 +101,10 @@ export async function listNotebooks(
   return out.sort();
 }
 
-function stripAnsi(s: string): string {
+/** Removes ANSI escape sequences (colours, cursor moves) from kernel text. */
+export function stripAnsi(s: string): string {
   // deno-lint-ignore no-control-regex
-  return s.replace(/\x1b\[[0-9;]*m/g, "");
+  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
 }
 
 /**
@@ -114,6 +115,8 @@ function stripAnsi(s: string): string {
  * @param options.timeoutSeconds Per-cell timeout. Defaults to 600.
  * @param options.out Where to write the executed notebook. Defaults to a temp file.
  * @param options.env Extra environment for the kernel (e.g. `DENO_DIR`).
+ * @param options.notebook Run this content instead of the file's (e.g. with injected
+ *   parameters); the kernel still starts in the file's folder.
  * @returns The executed notebook, and the path it was written to.
  * @throws {NotebookError} If a cell raises; the message names notebook, cell and error.
  */
@@ -124,14 +127,22 @@ export async function executeNotebook(
     timeoutSeconds?: number;
     out?: string;
     env?: Record<string, string>;
+    notebook?: Notebook;
   },
 ): Promise<{ notebook: Notebook; path: string }> {
   const out = options.out ?? await Deno.makeTempFile({ suffix: ".ipynb" });
+  let input = path;
+  if (options.notebook) {
+    input = await Deno.makeTempFile({ prefix: "nbin-", suffix: ".ipynb" });
+    await Deno.writeTextFile(input, JSON.stringify(options.notebook));
+  }
   const cmd = new Deno.Command(options.python, {
     args: [
       join(ROOT, "tools", "nbexec.py"),
-      path,
+      input,
       out,
+      "--cwd",
+      dirname(resolve(path)),
       "--timeout",
       String(options.timeoutSeconds ?? 600),
     ],
@@ -145,7 +156,9 @@ export async function executeNotebook(
     stderr: "piped",
     stdin: "null",
   });
-  const res = await cmd.output();
+  const res = await cmd.output().finally(() =>
+    input === path ? undefined : Deno.remove(input).catch(() => {})
+  );
   const dec = new TextDecoder();
   if (res.code === 2) {
     const line = dec.decode(res.stdout).trim().split("\n").pop() ?? "{}";
@@ -252,6 +265,40 @@ export function droppedOutputs(saved: Notebook, fresh: Notebook): number[] {
     ) out.push(i);
   });
   return out;
+}
+
+/** How many times a notebook is run again when the kernel dropped an output. */
+export const RETRIES_AFTER_DROP = 2;
+
+/**
+ * Runs a notebook, and runs it again (up to {@link RETRIES_AFTER_DROP} times) while a
+ * cell that had output in `saved` comes back without output: the one retry policy of
+ * the runner and the book. A real regression is missing every time, a kernel flake is
+ * not.
+ *
+ * @param run Executes the notebook once.
+ * @param saved The notebook as committed, whose outputs say which cells must have output.
+ * @param options.onRetry Told which cells lost their output before each re-run.
+ * @param options.discard Cleans up a run that is thrown away (e.g. its temp file).
+ * @returns The last run, and the cells still without output after every retry.
+ */
+export async function executeWithRetry<T extends { notebook: Notebook }>(
+  run: () => Promise<T>,
+  saved: Notebook,
+  options: {
+    onRetry?: (dropped: number[], attempt: number) => void;
+    discard?: (result: T) => Promise<void>;
+  } = {},
+): Promise<T & { dropped: number[] }> {
+  for (let attempt = 0;; attempt++) {
+    const result = await run();
+    const dropped = droppedOutputs(saved, result.notebook);
+    if (dropped.length === 0 || attempt >= RETRIES_AFTER_DROP) {
+      return { ...result, dropped };
+    }
+    options.onRetry?.(dropped, attempt + 1);
+    await options.discard?.(result);
+  }
 }
 
 /**

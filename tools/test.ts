@@ -7,7 +7,8 @@
  *    documentation examples (`deno test --doc lib/`);
  * 4. the notebooks' code type-checked and linted;
  * 5. every notebook executed in the Deno kernel, outputs compared with the committed
- *    ones;
+ *    ones, then once per parameter set of its `metadata.estimation.parameter_sets`
+ *    with zero errors;
  * 6. the reading edition built and tested in Chromium.
  *
  * Every step runs even when an earlier one failed (but set-up), and the last line
@@ -133,6 +134,13 @@ if (import.meta.main) {
     await step(
       "notebooks: execute in the Deno kernel, compare with committed outputs",
       ["run", "-A", "tools/run_notebooks.ts", "--check"],
+      notebookCounts,
+    ),
+  );
+  results.push(
+    await step(
+      "notebooks: run with each of their other parameter sets, zero errors",
+      ["run", "-A", "tools/run_notebooks.ts", "--variants"],
       notebookCounts,
     ),
   );
