@@ -75,8 +75,22 @@ export function describe(value: unknown): string {
 /**
  * Whether `value` is a revoked `Proxy`: every operation on it throws an engine
  * `TypeError` that names no function, so the checks below test for it first.
+ *
+ * @param value Any value.
+ * @returns Whether it is a revoked Proxy.
+ *
+ * @example
+ * ```ts
+ * import { isRevokedProxy } from "./_validate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { proxy, revoke } = Proxy.revocable({}, {});
+ * assert.equal(isRevokedProxy(proxy), false);
+ * revoke();
+ * assert.equal(isRevokedProxy(proxy), true);
+ * ```
  */
-function isRevokedProxy(value: unknown): boolean {
+export function isRevokedProxy(value: unknown): boolean {
   if (typeof value !== "object" && typeof value !== "function") return false;
   if (value === null) return false;
   try {

@@ -226,6 +226,11 @@ Deno.test("options are read from own properties only: Object.prototype changes n
     assert.equal(lib.ridge(X, Y).coef[0], before.ridge);
     assert.equal(lib.lasso(X, Y, { alpha: 0.1 }).coef[0], before.lasso);
     assert.equal(lib.mean([1, 2]), before.mean);
+    // The notebook helpers read their options the same way.
+    proto.z = 1e-9;
+    proto.rtol = 1e-300;
+    lib.assertNear(1, 1.1, { se: 0.1, what: "x" }); // z stays 5: |Δ| = 0.1 ≤ 0.5
+    lib.assertClose(1, 1 + 1e-13, { what: "x" }); // rtol stays 1e-12
     assert.throws(
       () => lib.mean([1, NaN]),
       /mean\(\): x\[1\] must be a finite number/,
