@@ -6,7 +6,7 @@
  * @module
  */
 
-import { Matrix } from "../lib/linalg.ts";
+import { Matrix } from "../lib/matrix.ts";
 import { logisticRegression } from "../lib/logistic.ts";
 import { RandomState } from "../lib/random.ts";
 import { lasso, ridge } from "../lib/regression.ts";

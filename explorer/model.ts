@@ -82,7 +82,10 @@ export interface Estimates {
  */
 export function estimate(x: Float64Array, s: Settings): Estimates {
   if (s.model === "bernoulli") {
-    const post = betaBernoulliPosterior(x, betaPrior(s));
+    const post = betaBernoulliPosterior(
+      x,
+      betaPrior({ centre: s.centre, strength: s.strength }),
+    );
     return {
       mle: fitBernoulli(x).p,
       map: post.mode,
@@ -92,7 +95,7 @@ export function estimate(x: Float64Array, s: Settings): Estimates {
   }
   const post = normalMeanPosterior(x, {
     sigma: SIGMA,
-    ...normalPrior({ ...s, sigma: SIGMA }),
+    ...normalPrior({ centre: s.centre, strength: s.strength, sigma: SIGMA }),
   });
   // With σ known the MLE of μ is the sample mean, which fitNormal computes; fitNormal
   // also estimates σ and so needs two distinct values: one value is its own mean.
@@ -136,13 +139,17 @@ export function curves(
   let logLik: (t: number) => number;
   let logPrior: (t: number) => number;
   if (s.model === "bernoulli") {
-    const { a, b } = betaPrior(s);
+    const { a, b } = betaPrior({ centre: s.centre, strength: s.strength });
     logLik = (t) => bernoulliLogLikelihood(x, t);
     // The Beta(a, b) density up to its constant: only the shape is drawn.
     const term = (w: number, v: number) => (w === 0 ? 0 : w * Math.log(v));
     logPrior = (t) => term(a - 1, t) + term(b - 1, 1 - t);
   } else {
-    const { priorMean, priorSd } = normalPrior({ ...s, sigma: SIGMA });
+    const { priorMean, priorSd } = normalPrior({
+      centre: s.centre,
+      strength: s.strength,
+      sigma: SIGMA,
+    });
     logLik = (t) => normalLogLikelihood(x, t, SIGMA);
     logPrior = (
       t,

@@ -34,7 +34,8 @@ export {
 export { huberRegression, lad } from "../lib/robust.ts";
 export { lasso, ols, ridge } from "../lib/regression.ts";
 export { logisticRegression } from "../lib/logistic.ts";
-export { Matrix, matvec, transpose } from "../lib/linalg.ts";
+export { Matrix } from "../lib/matrix.ts";
+export { matvec, transpose } from "../lib/products.ts";
 export { SGD } from "../lib/optim.ts";
 export { fmt } from "../lib/format.ts";
 export { palette } from "../lib/palette.ts";

@@ -62,15 +62,19 @@ function isArray(v: unknown): v is unknown[] {
   return isArrayLike(v) && Array.isArray(v);
 }
 
-/** A plain object of options whose keys are all in `keys` (and the common ones). */
-function checkObject(
+/**
+ * A plain object of options whose keys are all in `keys` (and the common ones),
+ * returned as a copy of its own properties: read options from the copy only, so
+ * that a key on Object.prototype changes nothing.
+ */
+function checkObject<T>(
   fn: string,
   name: string,
-  v: unknown,
+  v: T,
   example: string,
   keys: string[],
-) {
-  checkOptions(
+): T {
+  return checkOptions(
     fn,
     v,
     name === "options" ? [...COMMON, ...keys] : keys,
@@ -388,7 +392,7 @@ export interface HistogramOptions extends ChartOptions {
  */
 export function histogramChart(options: HistogramOptions): Chart {
   const fn = "histogramChart";
-  checkObject(fn, "options", options, "{ values, truth, xLabel }", [
+  options = checkObject(fn, "options", options, "{ values, truth, xLabel }", [
     "values",
     "truth",
     "truthLabel",
@@ -437,13 +441,19 @@ export function histogramChart(options: HistogramOptions): Chart {
   }
   let density: { x: number[]; y: number[]; label: string } | undefined;
   if (options.density !== undefined) {
-    checkObject(fn, "options.density", options.density, "{ x, y, label }", [
-      "x",
-      "y",
-      "label",
-    ]);
-    const dx = numbers(fn, "options.density.x", options.density.x);
-    const dy = numbers(fn, "options.density.y", options.density.y);
+    const d = checkObject(
+      fn,
+      "options.density",
+      options.density,
+      "{ x, y, label }",
+      [
+        "x",
+        "y",
+        "label",
+      ],
+    );
+    const dx = numbers(fn, "options.density.x", d.x);
+    const dy = numbers(fn, "options.density.y", d.y);
     if (dx.length !== dy.length) {
       throw new RangeError(
         `${fn}(): options.density.x and options.density.y must have the same length (received ${dx.length} and ${dy.length})`,
@@ -452,7 +462,7 @@ export function histogramChart(options: HistogramOptions): Chart {
     const label = checkText(
       fn,
       "options.density.label",
-      options.density.label,
+      d.label,
       true,
     ) as string;
     density = { x: dx, y: dy, label };
@@ -629,7 +639,7 @@ function isMarker(m: unknown): m is VerticalMarker {
  */
 export function curveChart(options: CurveOptions): Chart {
   const fn = "curveChart";
-  checkObject(
+  options = checkObject(
     fn,
     "options",
     options,
@@ -672,7 +682,7 @@ export function curveChart(options: CurveOptions): Chart {
   const logX = options.logX === true, logY = options.logY === true;
   const series = options.series.map((s, i) => {
     const at = `options.series[${i}]`;
-    checkObject(fn, at, s, "{ label, x, y }", [
+    s = checkObject(fn, at, s, "{ label, x, y }", [
       "label",
       "x",
       "y",
@@ -701,7 +711,7 @@ export function curveChart(options: CurveOptions): Chart {
   const extra: Plot.Markish[] = [];
   rawMarks.forEach((m, i) => {
     if (isMarker(m)) {
-      checkOptions(fn, m, ["x", "label", "color"], `options.marks[${i}]`);
+      m = checkOptions(fn, m, ["x", "label", "color"], `options.marks[${i}]`);
       const x = numbers(fn, `options.marks[${i}].x`, [m.x])[0] as number;
       const label = checkText(
         fn,
@@ -888,15 +898,21 @@ export interface ScatterFitOptions extends ChartOptions {
  */
 export function scatterFitChart(options: ScatterFitOptions): Chart {
   const fn = "scatterFitChart";
-  checkObject(fn, "options", options, "{ x, y, lines, xLabel, yLabel }", [
-    "x",
-    "y",
-    "lines",
-    "highlight",
-    "highlightLabel",
-    "xLabel",
-    "yLabel",
-  ]);
+  options = checkObject(
+    fn,
+    "options",
+    options,
+    "{ x, y, lines, xLabel, yLabel }",
+    [
+      "x",
+      "y",
+      "lines",
+      "highlight",
+      "highlightLabel",
+      "xLabel",
+      "yLabel",
+    ],
+  );
   const c = common(fn, options as unknown as Record<string, unknown>);
   const x = numbers(fn, "options.x", options.x);
   const y = numbers(fn, "options.y", options.y);
@@ -926,7 +942,7 @@ export function scatterFitChart(options: ScatterFitOptions): Chart {
   }
   const lines = options.lines.map((l, i) => {
     const at = `options.lines[${i}]`;
-    checkObject(fn, at, l, "{ label, intercept, slope }", [
+    l = checkObject(fn, at, l, "{ label, intercept, slope }", [
       "label",
       "intercept",
       "slope",
@@ -1093,7 +1109,7 @@ export interface PathOptions extends ChartOptions {
  */
 export function pathChart(options: PathOptions): Chart {
   const fn = "pathChart";
-  checkObject(fn, "options", options, "{ alphas, coefs }", [
+  options = checkObject(fn, "options", options, "{ alphas, coefs }", [
     "alphas",
     "coefs",
     "truth",
@@ -1289,12 +1305,18 @@ export interface BarOptions extends ChartOptions {
  */
 export function barChart(options: BarOptions): Chart {
   const fn = "barChart";
-  checkObject(fn, "options", options, "{ rows: [{ label, value }], xLabel }", [
-    "rows",
-    "xLabel",
-    "yLabel",
-    "format",
-  ]);
+  options = checkObject(
+    fn,
+    "options",
+    options,
+    "{ rows: [{ label, value }], xLabel }",
+    [
+      "rows",
+      "xLabel",
+      "yLabel",
+      "format",
+    ],
+  );
   const c = common(fn, options as unknown as Record<string, unknown>);
   const xLabel = checkText(
     fn,
@@ -1335,7 +1357,7 @@ export function barChart(options: BarOptions): Chart {
   const seen = new Set<string>();
   const rows = options.rows.map((r, i) => {
     const at = `options.rows[${i}]`;
-    checkObject(fn, at, r, "{ label, value }", ["label", "value", "group"]);
+    r = checkObject(fn, at, r, "{ label, value }", ["label", "value", "group"]);
     const label = checkText(fn, `${at}.label`, r.label, true) as string;
     const value = numbers(fn, `${at}.value`, [r.value])[0] as number;
     const group = r.group === undefined

@@ -287,14 +287,14 @@ export function assertNear(
   const fn = "assertNear";
   const a = numbers(fn, "actual", actual, false);
   const b = numbers(fn, "expected", expected, false);
-  checkOptions(
+  const o = checkOptions(
     fn,
     options,
     ["se", "z", "what"],
     "options",
     '{ se: sigma / Math.sqrt(n), what: "..." }',
   );
-  const ses = numbers(fn, "options.se", options.se, false);
+  const ses = numbers(fn, "options.se", o.se, false);
   ses.forEach((s, i) =>
     checkPositive(
       fn,
@@ -303,10 +303,8 @@ export function assertNear(
       false,
     )
   );
-  const z = options.z === undefined
-    ? 5
-    : checkPositive(fn, "options.z", options.z, false);
-  const what = checkWhat(fn, options.what);
+  const z = o.z === undefined ? 5 : checkPositive(fn, "options.z", o.z, false);
+  const what = checkWhat(fn, o.what);
   const ps = pairs(fn, a, b, actual);
   if (ses.length !== 1 && ses.length !== ps.length) {
     throw new RangeError(
@@ -385,20 +383,20 @@ export function assertClose(
   const fn = "assertClose";
   const a = numbers(fn, "actual", actual, true);
   const b = numbers(fn, "expected", expected, true);
-  checkOptions(
+  const o = checkOptions(
     fn,
     options,
     ["rtol", "atol", "what"],
     "options",
     '{ rtol: 1e-9, what: "..." }',
   );
-  const rtol = options.rtol === undefined
+  const rtol = o.rtol === undefined
     ? 1e-12
-    : checkPositive(fn, "options.rtol", options.rtol, true);
-  const atol = options.atol === undefined
+    : checkPositive(fn, "options.rtol", o.rtol, true);
+  const atol = o.atol === undefined
     ? 0
-    : checkPositive(fn, "options.atol", options.atol, true);
-  const what = checkWhat(fn, options.what);
+    : checkPositive(fn, "options.atol", o.atol, true);
+  const what = checkWhat(fn, o.what);
   const ps = pairs(fn, a, b, actual);
   // numpy: a non-finite value is close only to itself.
   const close = (x: number, y: number) =>

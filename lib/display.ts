@@ -13,7 +13,7 @@
  * @module
  */
 
-import { describe } from "./validate.ts";
+import { describe } from "./_validate.ts";
 import { chartOutputs, isChart } from "./_chart.ts";
 
 /** A MIME bundle, as Jupyter's display protocol carries it. */

@@ -16,9 +16,10 @@ import {
   checkPositive,
   checkProbability,
   describe,
+  isArrayLike,
   type NumericArray,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 import { mean, median, std } from "./stats.ts";
 
 /** `log √(2π)`, as scipy's `_norm_pdf_logC`. */
@@ -285,9 +286,7 @@ function countOnes(
   fn: string,
   x: ArrayLike<number | boolean>,
 ): { n: number; k: number } {
-  if (
-    !Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))
-  ) {
+  if (!isArrayLike(x)) {
     throw new TypeError(
       `${fn}(): x must be an array of 0/1 values (received ${describe(x)})`,
     );

@@ -275,14 +275,13 @@ export function table(
       "table(): rows must have at least one row (received an empty array)",
     );
   }
-  checkOptions(
+  const { digits, title } = checkOptions(
     "table",
     options,
     ["digits", "title"],
     "options",
     '{ digits: 4, title: "..." }',
   );
-  const { digits, title } = options;
   if (title !== undefined && typeof title !== "string") {
     throw new TypeError(
       `table(): options.title must be a string (received ${describe(title)})`,

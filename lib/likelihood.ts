@@ -14,7 +14,10 @@ import {
   describe,
   type NumericArray,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
+
+/** The most points {@link grid2d} evaluates: 2^24 (a 4096 x 4096 grid). */
+const MAX_GRID = 2 ** 24;
 
 /**
  * `num` evenly spaced numbers from `start` to `stop`, both included, as
@@ -27,7 +30,7 @@ import {
  * @returns The values.
  * @throws {TypeError} If an argument is not a number.
  * @throws {RangeError} If `start` or `stop` is not finite, or `num` is not an
- *   integer in [1, MAX_LENGTH] (2^28).
+ *   integer in [1, 2^28] (the library's array limit).
  *
  * @example
  * ```ts
@@ -224,7 +227,9 @@ function checkIncreasing(fn: string, name: string, v: Float64Array): void {
  * @returns `{ xs, ys, values, width, height, x1, x2, y1, y2, argmax }`; see
  *   {@link Grid2d}.
  * @throws {TypeError} If `f` is not a function or a grid is not an array of numbers.
- * @throws {RangeError} If a grid is empty, non-finite or not strictly increasing, or
+ * @throws {RangeError} If a grid is empty, non-finite or not strictly increasing,
+ *   the grid has more than 2^24 points (`xs.length * ys.length`: about 16.8 million
+ *   evaluations of `f`, which bounds the call's time and its 128 MiB of values), or
  *   `f` returns NaN or `+Infinity`.
  *
  * @example A paraboloid peaks at its centre; values are row-major, row 0 at ys[0]
@@ -250,6 +255,13 @@ export function grid2d(
   checkIncreasing(fn, "xs", gx);
   checkIncreasing(fn, "ys", gy);
   const width = gx.length, height = gy.length;
+  if (width * height > MAX_GRID) {
+    throw new RangeError(
+      `${fn}(): xs.length * ys.length must be at most ${MAX_GRID} grid points (received ${width} * ${height} = ${
+        width * height
+      })`,
+    );
+  }
   const values = new Float64Array(width * height);
   let best = 0;
   for (let j = 0; j < height; j++) {

@@ -17,6 +17,7 @@
  */
 
 import {
+  checkBoolean,
   checkFinite,
   checkInteger,
   checkNonNegative,
@@ -25,9 +26,11 @@ import {
   checkProbability,
   checkSameLength,
   describe,
+  isArrayLike,
   type NumericArray,
+  parseRows,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 /**
  * How per-sample losses are combined, as in PyTorch: `"mean"` averages them (for
@@ -305,6 +308,8 @@ export interface BinaryCrossEntropyOptions extends ReductionOptions {
  * @throws {RangeError} If the inputs are empty or differ in length, a target or
  *   probability lies outside [0, 1] (or is NaN), `eps` is outside [0, 0.5), or
  *   `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The article's five predictions
  * ```ts
@@ -343,23 +348,15 @@ export function binaryCrossEntropy(
   const y = toFloat64Array(fn, "yTrue", yTrue);
   const p = toFloat64Array(fn, "yProb", yProb);
   checkSameLength(fn, "yTrue", y, "yProb", p);
-  const clampLog = checkOptions(fn, options).clampLog ?? false;
-  if (typeof clampLog !== "boolean") {
-    throw new TypeError(
-      `${fn}(): clampLog must be a boolean (received ${describe(clampLog)})`,
-    );
-  }
-  const eps = checkNonNegative(
-    fn,
-    "eps",
-    options.eps ?? (clampLog ? 0 : 1e-15),
-  );
+  const o = checkOptions(fn, options, ["eps", "clampLog", "reduction"]);
+  const clampLog = checkBoolean(fn, "clampLog", o.clampLog ?? false);
+  const eps = checkNonNegative(fn, "eps", o.eps ?? (clampLog ? 0 : 1e-15));
   if (!(eps < 0.5)) {
     throw new RangeError(
       `${fn}(): eps must be less than 0.5 (received ${describe(eps)})`,
     );
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
   for (let i = 0; i < y.length; i++) {
     checkProbability(fn, `yTrue[${i}]`, y[i]);
     checkProbability(fn, `yProb[${i}]`, p[i]);
@@ -418,6 +415,8 @@ function softplus(z: number): number {
  * @throws {RangeError} If the inputs are empty or differ in length, a logit is not
  *   finite, a target is outside [0, 1], `posWeight` is negative, non-finite or of the
  *   wrong length, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Extreme logits stay finite and exact
  * ```ts
@@ -459,7 +458,8 @@ export function binaryCrossEntropyWithLogits(
   for (let i = 0; i < y.length; i++) {
     checkProbability(fn, `targets[${i}]`, y[i]);
   }
-  const pw = checkOptions(fn, options).posWeight ?? 1;
+  const o = checkOptions(fn, options, ["posWeight", "reduction"]);
+  const pw = o.posWeight ?? 1;
   let posWeight: (i: number) => number;
   if (typeof pw === "number") {
     const w = checkNonNegative(fn, "posWeight", pw);
@@ -472,7 +472,7 @@ export function binaryCrossEntropyWithLogits(
     }
     posWeight = (i) => w[i]!;
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
@@ -503,9 +503,13 @@ function toLogitRows(
   fn: string,
   logits: unknown,
 ): { n: number; k: number; data: Float64Array } {
+  // describe() is "object" for an object that is not an array, a typed array or a
+  // (revoked) Proxy, on which Object.hasOwn would throw an engine error; own
+  // properties only, so that Object.prototype.rows makes no array a matrix.
   if (
-    typeof logits === "object" && logits !== null && !Array.isArray(logits) &&
-    "rows" in logits && "cols" in logits && "data" in logits
+    typeof logits === "object" && logits !== null && !isArrayLike(logits) &&
+    describe(logits) === "object" && Object.hasOwn(logits, "rows") &&
+    Object.hasOwn(logits, "cols") && Object.hasOwn(logits, "data")
   ) {
     const m = logits as { rows: unknown; cols: unknown; data: unknown };
     const n = checkInteger(fn, "logits.rows", m.rows, { min: 1 });
@@ -520,31 +524,23 @@ function toLogitRows(
     }
     return { n, k, data };
   }
-  if (!Array.isArray(logits)) {
+  if (!isArrayLike(logits)) {
     throw new TypeError(
       `${fn}(): logits must be an array of rows or a matrix { rows, cols, data } (received ${
         describe(logits)
       })`,
     );
   }
-  const n = logits.length;
+  const { rows: n, cols: k, data } = parseRows(fn, "logits", logits);
   if (n === 0) {
     throw new RangeError(
       `${fn}(): logits must have at least 1 row (received array of length 0)`,
     );
   }
-  const first = toFloat64Array(fn, "logits[0]", logits[0]);
-  const k = first.length;
-  const data = new Float64Array(n * k);
-  data.set(first, 0);
-  for (let r = 1; r < n; r++) {
-    const row = toFloat64Array(fn, `logits[${r}]`, logits[r]);
-    if (row.length !== k) {
-      throw new RangeError(
-        `${fn}(): logits rows must all have the same length (logits[0] has ${k}, logits[${r}] has ${row.length})`,
-      );
-    }
-    data.set(row, r * k);
+  if (k === 0) {
+    throw new RangeError(
+      `${fn}(): logits[0] must have at least 1 value (received array of length 0)`,
+    );
   }
   return { n, k, data };
 }
@@ -583,6 +579,8 @@ function toLogitRows(
  *   class outside [0, C) that is not `ignoreIndex`; `weight` does not have `C`
  *   finite non-negative entries; `labelSmoothing` is outside [0, 1]; or `reduction`
  *   is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Negative log-probability of the target class
  * ```ts
@@ -626,11 +624,13 @@ export function crossEntropy(
       `${fn}(): targets must have one class index per row of logits (received ${t.length} targets for ${n} rows)`,
     );
   }
-  const ignoreIndex = checkInteger(
-    fn,
+  const o = checkOptions(fn, options, [
+    "weight",
     "ignoreIndex",
-    checkOptions(fn, options).ignoreIndex ?? -100,
-  );
+    "labelSmoothing",
+    "reduction",
+  ]);
+  const ignoreIndex = checkInteger(fn, "ignoreIndex", o.ignoreIndex ?? -100);
   for (let i = 0; i < n; i++) {
     const ti = t[i]!;
     if (!Number.isInteger(ti)) {
@@ -647,8 +647,8 @@ export function crossEntropy(
     }
   }
   let weight: Float64Array | undefined;
-  if (options.weight !== undefined) {
-    weight = toFloat64Array(fn, "weight", options.weight, { minLength: 0 });
+  if (o.weight !== undefined) {
+    weight = toFloat64Array(fn, "weight", o.weight, { minLength: 0 });
     if (weight.length !== k) {
       throw new RangeError(
         `${fn}(): weight must have one entry per class (received length ${weight.length} for ${k} classes)`,
@@ -656,7 +656,7 @@ export function crossEntropy(
     }
     for (let c = 0; c < k; c++) checkNonNegative(fn, `weight[${c}]`, weight[c]);
   }
-  const eps = options.labelSmoothing ?? 0;
+  const eps = o.labelSmoothing ?? 0;
   if (typeof eps !== "number") {
     throw new TypeError(
       `${fn}(): labelSmoothing must be a number (received ${describe(eps)})`,
@@ -667,7 +667,7 @@ export function crossEntropy(
       `${fn}(): labelSmoothing must be in [0, 1] (received ${describe(eps)})`,
     );
   }
-  const reduction = checkReduction(fn, options.reduction ?? "mean");
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
 
   const logp = new Float64Array(n * k);
   const out = new Float64Array(n);
@@ -721,6 +721,8 @@ function residuals(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -755,7 +757,7 @@ export function mse(
   const r = residuals("mse", yTrue, yPred);
   const reduction = checkReduction(
     "mse",
-    checkOptions("mse", options).reduction ?? "mean",
+    checkOptions("mse", options, ["reduction"]).reduction ?? "mean",
   );
   for (let i = 0; i < r.length; i++) r[i] = r[i]! * r[i]!;
   return reduce(r, reduction);
@@ -772,6 +774,8 @@ export function mse(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -805,10 +809,17 @@ export function mae(
   const r = residuals("mae", yTrue, yPred);
   const reduction = checkReduction(
     "mae",
-    checkOptions("mae", options).reduction ?? "mean",
+    checkOptions("mae", options, ["reduction"]).reduction ?? "mean",
   );
   for (let i = 0; i < r.length; i++) r[i] = Math.abs(r[i]!);
-  return reduce(r, reduction);
+  const out = reduce(r, reduction);
+  if (reduction !== "mean" || Number.isFinite(out)) return out;
+  // Residuals or their sum overflowed, though the mean may not: mae is
+  // homogeneous, mae(y, ŷ) = 2^k · mae(2^-k y, 2^-k ŷ), computed exactly.
+  const k = exponentOf(yTrue, yPred);
+  const s = residuals("mae", scaled(yTrue, 2 ** -k), scaled(yPred, 2 ** -k));
+  for (let i = 0; i < s.length; i++) s[i] = Math.abs(s[i]!);
+  return (reduce(s, reduction) as number) * 2 ** k;
 }
 
 /** Options of {@link huber}. */
@@ -831,6 +842,8 @@ export interface HuberOptions extends ReductionOptions {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If the inputs are empty, differ in length or hold a
  *   non-finite value, `delta` is not positive, or `reduction` is unknown.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -863,15 +876,37 @@ export function huber(
   options: HuberOptions = {},
 ): number | Float64Array {
   const r = residuals("huber", yTrue, yPred);
-  const delta = checkPositive(
-    "huber",
-    "delta",
-    checkOptions("huber", options).delta ?? 1,
-  );
-  const reduction = checkReduction("huber", options.reduction ?? "mean");
+  const o = checkOptions("huber", options, ["delta", "reduction"]);
+  const delta = checkPositive("huber", "delta", o.delta ?? 1);
+  const reduction = checkReduction("huber", o.reduction ?? "mean");
+  huberInPlace(r, delta);
+  const out = reduce(r, reduction);
+  if (reduction !== "mean" || Number.isFinite(out)) return out;
+  // Residuals, losses or their sum overflowed, though the mean may not: with
+  // s = 2^-k, huber_δ(r) = huber_{sδ}(s r) / s², computed on exactly scaled values.
+  const k = exponentOf(yTrue, yPred);
+  const f = 2 ** -k;
+  const t = residuals("huber", scaled(yTrue, f), scaled(yPred, f));
+  huberInPlace(t, delta * f);
+  return (reduce(t, reduction) as number) * 2 ** k * 2 ** k;
+}
+
+function huberInPlace(r: Float64Array, delta: number): void {
   for (let i = 0; i < r.length; i++) {
     const a = Math.abs(r[i]!);
     r[i] = a < delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
   }
-  return reduce(r, reduction);
+}
+
+/** The exponent k of the power of two 2^k ≤ the largest magnitude in `a` or `b`. */
+function exponentOf(a: NumericArray, b: NumericArray): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  for (let i = 0; i < b.length; i++) m = Math.max(m, Math.abs(b[i]!));
+  return m === 0 ? 0 : Math.floor(Math.log2(m));
+}
+
+/** A copy of `v` times `f` (a power of two: exact barring underflow). */
+function scaled(v: NumericArray, f: number): Float64Array {
+  return Float64Array.from(v as ArrayLike<number>, (x) => x * f);
 }

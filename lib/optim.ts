@@ -13,14 +13,16 @@
  */
 
 import {
+  checkBoolean,
   checkFinite,
   checkNonNegative,
   checkOptions,
   checkPositive,
   checkSameLength,
+  checkThis,
   describe,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 function checkBeta(fn: string, name: string, value: unknown): number {
   const b = checkFinite(fn, name, value);
@@ -76,6 +78,8 @@ export class SGD {
    * @throws {TypeError} If `params` is not an array of numbers.
    * @throws {RangeError} If `params` is empty or non-finite, `lr` is not positive, or
    *   `momentum` is outside [0, 1).
+   * @throws {TypeError} If `options` has a key other than those documented above: a
+   *   misspelt option is refused by name, never silently ignored.
    *
    * @example
    * ```ts
@@ -88,8 +92,9 @@ export class SGD {
   constructor(params: ArrayLike<number>, options: SGDOptions) {
     const fn = "SGD";
     this.params = Float64Array.from(toFloat64Array(fn, "params", params));
-    this.lr = checkPositive(fn, "lr", options?.lr);
-    this.momentum = checkBeta(fn, "momentum", options.momentum ?? 0);
+    const o = checkOptions(fn, options ?? {}, ["lr", "momentum"]);
+    this.lr = checkPositive(fn, "lr", o.lr);
+    this.momentum = checkBeta(fn, "momentum", o.momentum ?? 0);
     this.buffer = new Float64Array(this.params.length);
   }
 
@@ -119,6 +124,7 @@ export class SGD {
    */
   step(grad: ArrayLike<number>): Float64Array {
     const fn = "SGD.step";
+    checkThis(fn, this, SGD);
     const g = toFloat64Array(fn, "grad", grad);
     checkSameLength(fn, "grad", g, "params", this.params);
     const { params: p, buffer: b, lr, momentum } = this;
@@ -216,6 +222,8 @@ export class Adam {
    * @throws {TypeError} If `params` is not an array of numbers, `options` is not an
    *   object, or `decoupled` is not a boolean.
    * @throws {RangeError} If `params` is empty or non-finite, or an option is out of range.
+   * @throws {TypeError} If `options` has a key other than those documented above: a
+   *   misspelt option is refused by name, never silently ignored.
    *
    * @example
    * ```ts
@@ -228,24 +236,20 @@ export class Adam {
   constructor(params: ArrayLike<number>, options: AdamOptions = {}) {
     const fn = "Adam";
     this.params = Float64Array.from(toFloat64Array(fn, "params", params));
-    this.lr = checkPositive(fn, "lr", checkOptions(fn, options).lr ?? 1e-3);
-    this.beta1 = checkBeta(fn, "beta1", options.beta1 ?? 0.9);
-    this.beta2 = checkBeta(fn, "beta2", options.beta2 ?? 0.999);
-    this.eps = checkNonNegative(fn, "eps", options.eps ?? 1e-8);
-    this.weightDecay = checkNonNegative(
-      fn,
+    const o = checkOptions(fn, options, [
+      "lr",
+      "beta1",
+      "beta2",
+      "eps",
       "weightDecay",
-      options.weightDecay ?? 0,
-    );
-    const decoupled = options.decoupled ?? false;
-    if (typeof decoupled !== "boolean") {
-      throw new TypeError(
-        `${fn}(): decoupled must be a boolean (received ${
-          describe(decoupled)
-        })`,
-      );
-    }
-    this.decoupled = decoupled;
+      "decoupled",
+    ]);
+    this.lr = checkPositive(fn, "lr", o.lr ?? 1e-3);
+    this.beta1 = checkBeta(fn, "beta1", o.beta1 ?? 0.9);
+    this.beta2 = checkBeta(fn, "beta2", o.beta2 ?? 0.999);
+    this.eps = checkNonNegative(fn, "eps", o.eps ?? 1e-8);
+    this.weightDecay = checkNonNegative(fn, "weightDecay", o.weightDecay ?? 0);
+    this.decoupled = checkBoolean(fn, "decoupled", o.decoupled ?? false);
     this.m = new Float64Array(this.params.length);
     this.v = new Float64Array(this.params.length);
   }
@@ -280,6 +284,7 @@ export class Adam {
    */
   step(grad: ArrayLike<number>): Float64Array {
     const fn = "Adam.step";
+    checkThis(fn, this, Adam);
     const g = toFloat64Array(fn, "grad", grad);
     checkSameLength(fn, "grad", g, "params", this.params);
     const { params: p, m, v, lr, beta1, beta2, eps, weightDecay } = this;
@@ -298,7 +303,9 @@ export class Adam {
       v[j] = beta2 * v[j]! + (1 - beta2) * gj * gj;
       // PyTorch's order of operations: denom = sqrt(v) / sqrt(1 - β₂ᵗ) + ε.
       const denom = Math.sqrt(v[j]!) / bc2Sqrt + eps;
-      p[j] = p[j]! - stepSize * (m[j]! / denom);
+      // denom is 0 only with eps = 0 and every gradient so far 0, so m is 0 too:
+      // the step is 0 (PyTorch computes 0/0 = NaN there).
+      p[j] = p[j]! - stepSize * (denom === 0 ? 0 : m[j]! / denom);
     }
     return p;
   }
@@ -319,6 +326,7 @@ export class Adam {
    * ```
    */
   mHat(): Float64Array {
+    checkThis("Adam.mHat", this, Adam);
     const out = new Float64Array(this.m.length);
     if (this.#t === 0) return out;
     const bc1 = 1 - this.beta1 ** this.#t;
@@ -345,6 +353,7 @@ export class Adam {
    * ```
    */
   vHat(): Float64Array {
+    checkThis("Adam.vHat", this, Adam);
     const out = new Float64Array(this.v.length);
     if (this.#t === 0) return out;
     const bc2 = 1 - this.beta2 ** this.#t;

@@ -12,7 +12,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { describe } from "./validate.ts";
+import { describe } from "./_validate.ts";
 
 export { Plot };
 

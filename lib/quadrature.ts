@@ -4,9 +4,19 @@
  * @module
  */
 
+import {
+  checkFinite,
+  checkInteger,
+  checkOptions,
+  describe,
+} from "./_validate.ts";
+
+/** The most subintervals {@link simpson} evaluates: 2^24 (about 16.8 million). */
+const MAX_INTERVALS = 2 ** 24;
+
 /** Options of {@link simpson}. */
 export interface SimpsonOptions {
-  /** Number of subintervals: an even integer ≥ 2. Defaults to 80,000. */
+  /** Number of subintervals: an even integer in `[2, 2^24]`. Defaults to 80,000. */
   intervals?: number;
 }
 
@@ -18,10 +28,13 @@ export interface SimpsonOptions {
  * @param f The integrand; it must return a finite number at every node.
  * @param a The lower limit (finite).
  * @param b The upper limit (finite); `b < a` gives minus the integral over `[b, a]`.
- * @param options.intervals An even integer ≥ 2. Defaults to 80,000.
+ * @param options.intervals An even integer in `[2, 2^24]` (the bound keeps the call
+ *   finite). Defaults to 80,000.
  * @returns The approximate integral.
+ * @throws {TypeError} If `f` is not a function, a limit not a number, or `options`
+ *   has a key other than `intervals` (a misspelt option is refused by name).
  * @throws {RangeError} If a limit is not finite, `intervals` is not an even integer
- *   ≥ 2, or `f` returns a non-finite value (naming the node).
+ *   in `[2, 2^24]`, or `f` returns a non-finite value (naming the node).
  *
  * @example The standard normal density integrates to 1
  * ```ts
@@ -39,15 +52,22 @@ export function simpson(
   b: number,
   options: SimpsonOptions = {},
 ): number {
-  if (!Number.isFinite(a) || !Number.isFinite(b)) {
-    throw new RangeError(
-      `simpson(): the limits must be finite numbers (received a=${a}, b=${b})`,
+  const fn = "simpson";
+  if (typeof f !== "function") {
+    throw new TypeError(
+      `${fn}(): f must be a function (received ${describe(f)})`,
     );
   }
-  const m = options.intervals ?? 80_000;
-  if (!Number.isInteger(m) || m < 2 || m % 2 !== 0) {
+  checkFinite(fn, "a", a);
+  checkFinite(fn, "b", b);
+  const o = checkOptions(fn, options, ["intervals"]);
+  const m = checkInteger(fn, "intervals", o.intervals ?? 80_000, {
+    min: 2,
+    max: MAX_INTERVALS,
+  });
+  if (m % 2 !== 0) {
     throw new RangeError(
-      `simpson(): intervals must be an even integer >= 2 (received ${m})`,
+      `${fn}(): intervals must be an even integer (received ${m})`,
     );
   }
   const h = (b - a) / m;

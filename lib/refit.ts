@@ -5,10 +5,28 @@
  *
  * @module
  */
-import { Matrix, matvec } from "./linalg.ts";
+import {
+  checkInteger,
+  describe,
+  isInstance,
+  MAX_ITER,
+  MAX_LENGTH,
+  toFloat64Array,
+} from "./_validate.ts";
+import { toDesignMatrix } from "./_validate_matrix.ts";
+import { Matrix } from "./matrix.ts";
+import { matvec } from "./products.ts";
 import { logisticRegression } from "./logistic.ts";
 import { sigmoid } from "./losses.ts";
-import type { RandomState } from "./random.ts";
+import { RandomState } from "./random.ts";
+
+function checkGenerator(fn: string, rng: unknown): void {
+  if (!isInstance(rng, RandomState)) {
+    throw new TypeError(
+      `${fn}(): rng must be a RandomState (received ${describe(rng)})`,
+    );
+  }
+}
 
 /** Data drawn by {@link simulateLogisticData}. */
 export interface LogisticData {
@@ -29,7 +47,7 @@ export interface LogisticData {
  * `theta = [0.5, 1.2, -0.8]` these are the article's data, number for number.
  *
  * @param rng The random stream (advanced by `n·d` normal and `n` uniform draws).
- * @param n Number of examples (integer ≥ 1).
+ * @param n Number of examples (integer ≥ 1; `n · d` at most 2^28).
  * @param theta True weights, the intercept first; `d = theta.length − 1` features.
  * @returns The design with its column of ones, the features, the probabilities and labels.
  *
@@ -49,14 +67,17 @@ export function simulateLogisticData(
   theta: ArrayLike<number>,
 ): LogisticData {
   const fn = "simulateLogisticData";
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(
-      `${fn}(): n must be an integer >= 1 (received ${String(n)})`,
-    );
-  }
+  checkGenerator(fn, rng);
+  checkInteger(fn, "n", n, { min: 1 });
+  theta = toFloat64Array(fn, "theta", theta, { minLength: 0 });
   if (theta.length < 1) {
     throw new RangeError(
       `${fn}(): theta must hold at least the intercept (received length 0)`,
+    );
+  }
+  if (n * theta.length > MAX_LENGTH) {
+    throw new RangeError(
+      `${fn}(): n · theta.length must be at most ${MAX_LENGTH} values, the library's array limit (received n=${n}, theta.length=${theta.length})`,
     );
   }
   const d = theta.length - 1;
@@ -82,7 +103,7 @@ export function simulateLogisticData(
  *
  * @param X The design (`n × d`), including a column of ones if the model has an intercept.
  * @param theta The weights the labels are drawn from (length `d`).
- * @param replicates Number of simulated data sets (integer ≥ 1).
+ * @param replicates Number of simulated data sets, an integer in `[1, 10⁶]`.
  * @param rng The random stream (advanced by `replicates · n` uniform draws).
  * @returns One array per weight, holding its `replicates` refitted values.
  *
@@ -103,18 +124,16 @@ export function refitLogistic(
   rng: RandomState,
 ): Float64Array[] {
   const fn = "refitLogistic";
+  X = toDesignMatrix(fn, "X", X);
+  theta = toFloat64Array(fn, "theta", theta);
+  checkGenerator(fn, rng);
   if (theta.length !== X.cols) {
     throw new RangeError(
       `${fn}(): theta must have one weight per column of X (${X.cols}; received length ${theta.length})`,
     );
   }
-  if (!Number.isInteger(replicates) || replicates < 1) {
-    throw new RangeError(
-      `${fn}(): replicates must be an integer >= 1 (received ${
-        String(replicates)
-      })`,
-    );
-  }
+  // Each replicate is a Newton fit: the bound keeps the call finite.
+  checkInteger(fn, "replicates", replicates, { min: 1, max: MAX_ITER });
   const p = sigmoid(matvec(X, theta));
   const refits = Array.from(
     { length: X.cols },

@@ -21,195 +21,17 @@
  */
 
 import {
-  checkInteger,
+  checkBoolean,
+  checkIterations,
   checkNonNegative,
   checkOptions,
-  describe,
   toFloat64Array,
-} from "./validate.ts";
-import { cholesky, gram, lstsq, Matrix, solve } from "./linalg.ts";
-
-/** A design matrix: `n` rows (observations) of `d` features. */
-export type DesignInput = number[][] | Matrix;
-
-/**
- * Largest magnitude accepted in a design or target: squares (1e200) summed over any
- * allocatable number of rows stay far below the largest double (1.8e308).
- */
-const MAX_ABS = 1e100;
-
-function tooLarge(fn: string, where: string, v: number): RangeError {
-  return new RangeError(
-    `${fn}(): ${where} must be at most ${MAX_ABS} in magnitude, so that sums of squares cannot overflow; rescale the data (received ${
-      describe(v)
-    })`,
-  );
-}
-
-// ---------------------------------------------------------------------------------
-// Input validation shared by regression.ts, logistic.ts and fisher.ts
-// ---------------------------------------------------------------------------------
-
-/**
- * Validates a design matrix and returns it as a {@link Matrix}: at least one row and
- * one column, rows of equal length, every entry a finite number of magnitude at most
- * 1e100 (so that `XᵀX` cannot overflow). A `Matrix` input is returned as it is (after
- * checking its entries); `number[][]` is copied.
- *
- * @param fn The public function's name, for messages (e.g. `"ols"`).
- * @param name The argument's name (e.g. `"X"`).
- * @param X The design: `number[][]` or a `Matrix`.
- * @returns The design as a `Matrix`.
- * @throws {TypeError} If `X` is not an array of arrays of numbers or a `Matrix`.
- * @throws {RangeError} If `X` is empty, has no columns, is ragged, or holds a
- *   non-finite value or one beyond 1e100 in magnitude; the message names the
- *   offending row and column.
- *
- * @example
- * ```ts
- * import { toDesignMatrix } from "./regression.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(toDesignMatrix("ols", "X", [[1, 2], [3, 4]]).get(1, 0), 3);
- * assert.throws(() => toDesignMatrix("ols", "X", [[1, 2], [3]]), /ols\(\): X\[1\] must have length 2 like X\[0\] \(received length 1\)/);
- * assert.throws(() => toDesignMatrix("ols", "X", [[1, NaN]]), /ols\(\): X\[0\]\[1\] must be a finite number \(received NaN\)/);
- * assert.throws(() => toDesignMatrix("ols", "X", []), /ols\(\): X must have at least one row/);
- * ```
- */
-export function toDesignMatrix(
-  fn: string,
-  name: string,
-  X: unknown,
-): Matrix {
-  if (X instanceof Matrix) {
-    if (X.rows === 0 || X.cols === 0) {
-      throw new RangeError(
-        `${fn}(): ${name} must have at least one row and one column (received ${X.rows}x${X.cols} matrix)`,
-      );
-    }
-    const d = X.data;
-    for (let k = 0; k < d.length; k++) {
-      const v = d[k]!;
-      if (!(Math.abs(v) <= MAX_ABS)) {
-        const where = `${name}[${Math.floor(k / X.cols)}][${k % X.cols}]`;
-        if (Number.isFinite(v)) throw tooLarge(fn, where, v);
-        throw new RangeError(
-          `${fn}(): ${where} must be a finite number (received ${describe(v)})`,
-        );
-      }
-    }
-    return X;
-  }
-  if (!Array.isArray(X)) {
-    throw new TypeError(
-      `${fn}(): ${name} must be an array of rows or a Matrix (received ${
-        describe(X)
-      })`,
-    );
-  }
-  if (X.length === 0) {
-    throw new RangeError(
-      `${fn}(): ${name} must have at least one row (received ${describe(X)})`,
-    );
-  }
-  const rows = X.length;
-  let cols = -1;
-  let data = new Float64Array(0);
-  for (let i = 0; i < rows; i++) {
-    const row: unknown = X[i];
-    if (
-      !(Array.isArray(row) ||
-        (ArrayBuffer.isView(row) && !(row instanceof DataView)))
-    ) {
-      throw new TypeError(
-        `${fn}(): ${name}[${i}] must be an array of numbers (received ${
-          describe(row)
-        })`,
-      );
-    }
-    const r = row as ArrayLike<unknown>;
-    if (i === 0) {
-      cols = r.length;
-      if (cols === 0) {
-        throw new RangeError(
-          `${fn}(): ${name} must have at least one column (received ${name}[0] of length 0)`,
-        );
-      }
-      data = new Float64Array(rows * cols);
-    } else if (r.length !== cols) {
-      throw new RangeError(
-        `${fn}(): ${name}[${i}] must have length ${cols} like ${name}[0] (received length ${r.length})`,
-      );
-    }
-    for (let j = 0; j < cols; j++) {
-      const v = r[j];
-      if (typeof v !== "number") {
-        throw new TypeError(
-          `${fn}(): ${name}[${i}][${j}] must be a number (received ${
-            describe(v)
-          })`,
-        );
-      }
-      if (!(Math.abs(v) <= MAX_ABS)) {
-        if (Number.isFinite(v)) throw tooLarge(fn, `${name}[${i}][${j}]`, v);
-        throw new RangeError(
-          `${fn}(): ${name}[${i}][${j}] must be a finite number (received ${
-            describe(v)
-          })`,
-        );
-      }
-      data[i * cols + j] = v;
-    }
-  }
-  return new Matrix(rows, cols, data);
-}
-
-/**
- * Validates a target vector against a design with `rows` rows: finite numbers of
- * magnitude at most 1e100, one per row of `X`.
- *
- * @param fn The public function's name, for messages.
- * @param y The targets.
- * @param rows The number of rows of the design.
- * @returns The targets as a `Float64Array` (the input itself if it already is one).
- * @throws {TypeError} If `y` is not an array of numbers.
- * @throws {RangeError} If `y` is empty, holds a non-finite value or one beyond 1e100
- *   in magnitude, or its length differs from `rows`.
- *
- * @example
- * ```ts
- * import { toTargetVector } from "./regression.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(toTargetVector("ols", [1, 2], 2), new Float64Array([1, 2]));
- * assert.throws(() => toTargetVector("ols", [1, 2], 3), /ols\(\): X and y must have the same number of rows \(received 3 rows in X and 2 values in y\)/);
- * ```
- */
-export function toTargetVector(
-  fn: string,
-  y: unknown,
-  rows: number,
-): Float64Array {
-  const v = toFloat64Array(fn, "y", y);
-  if (v.length !== rows) {
-    throw new RangeError(
-      `${fn}(): X and y must have the same number of rows (received ${rows} rows in X and ${v.length} values in y)`,
-    );
-  }
-  for (let i = 0; i < v.length; i++) {
-    if (!(Math.abs(v[i]!) <= MAX_ABS)) throw tooLarge(fn, `y[${i}]`, v[i]!);
-  }
-  return v;
-}
-
-function checkBoolean(fn: string, name: string, value: unknown): boolean {
-  if (typeof value !== "boolean") {
-    throw new TypeError(
-      `${fn}(): ${name} must be a boolean (received ${describe(value)})`,
-    );
-  }
-  return value;
-}
+} from "./_validate.ts";
+import { toDesignMatrix, toTargetVector } from "./_validate_matrix.ts";
+import { cholSolveVec } from "./_lapack.ts";
+import { type DesignInput, Matrix } from "./matrix.ts";
+import { gram } from "./products.ts";
+import { cholesky, lstsq, solve } from "./linalg.ts";
 
 /** The centred (or, without intercept, the original) problem. */
 interface Centred {
@@ -231,7 +53,7 @@ function fitInputs(
   fn: string,
   X: DesignInput,
   y: ArrayLike<number>,
-  options: { fitIntercept?: boolean },
+  options: { fitIntercept?: boolean | undefined },
 ): { A: Matrix; t: Float64Array; fitIntercept: boolean } {
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
@@ -244,14 +66,14 @@ function fitInputs(
 }
 
 /**
- * Centres `X` and `y` for an unpenalised intercept. With `copyX: false` the returned
+ * Centres `X` and `y` for an unpenalised intercept. With `copyX` false the returned
  * `X` is the original (the lasso centres while copying into its column buffer).
  */
 function centre(
   X: Matrix,
   y: Float64Array,
   fitIntercept: boolean,
-  options: { copyX?: boolean } = {},
+  copyX = true,
 ): Centred {
   const { rows: n, cols: d, data } = X;
   const xMean = new Float64Array(d);
@@ -265,7 +87,7 @@ function centre(
   yMean /= n;
   const yc = new Float64Array(n);
   for (let i = 0; i < n; i++) yc[i] = y[i]! - yMean;
-  if (options.copyX === false) return { X, y: yc, xMean, yMean };
+  if (!copyX) return { X, y: yc, xMean, yMean };
   const xc = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) xc[i * d + j] = data[i * d + j]! - xMean[j]!;
@@ -344,6 +166,8 @@ export interface OlsResult {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, `y` is non-finite or of
  *   a different length, or `rcond` is negative.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A noiseless line, and a duplicated column (rank 1, minimum norm)
  * ```ts
@@ -364,12 +188,12 @@ export function ols(
   options: OlsOptions = {},
 ): OlsResult {
   const fn = "ols";
-  checkOptions(fn, options);
-  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
+  const o = checkOptions(fn, options, ["fitIntercept", "rcond"]);
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, o);
   const c = centre(A, t, fitIntercept);
-  const lsOpts = options.rcond === undefined
+  const lsOpts = o.rcond === undefined
     ? {}
-    : { rcond: checkNonNegative(fn, "rcond", options.rcond) };
+    : { rcond: checkNonNegative(fn, "rcond", o.rcond) };
   const sol = lstsq(c.X, c.y, lsOpts);
   return {
     coef: sol.x,
@@ -488,26 +312,6 @@ function wellConditioned(p: RidgeProblem, alpha: number): boolean {
 }
 
 /**
- * Solves `L Lᵀ x = b` for the lower-triangular Cholesky factor `L` (forward, then back
- * substitution); returns a new `x`. The same steps, in the same order, as
- * {@link solve} takes after its Cholesky factorization.
- */
-function choleskySolve(L: Matrix, b: Float64Array): Float64Array {
-  const n = L.rows, l = L.data;
-  const x = b.slice();
-  for (let j = 0; j < n; j++) {
-    const xj = (x[j]! /= l[j * n + j]!);
-    for (let i = j + 1; i < n; i++) x[i]! -= l[i * n + j]! * xj;
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    const ri = i * n;
-    const xi = (x[i]! /= l[ri + i]!);
-    for (let p = 0; p < i; p++) x[p]! -= l[ri + p]! * xi;
-  }
-  return x;
-}
-
-/**
  * Solves the system for one alpha in `M` (overwritten; it may be `p.G` itself when
  * no other alpha needs it).
  */
@@ -518,9 +322,14 @@ function ridgeSolve(p: RidgeProblem, alpha: number, M: Matrix): RidgeResult {
   let coef: Float64Array;
   let solver: RidgeResult["solver"];
   try {
-    const z = wellConditioned(p, alpha)
-      ? choleskySolve(cholesky(M, { overwriteA: true }), p.rhs)
-      : solve(M, p.rhs);
+    let z: Float64Array;
+    if (wellConditioned(p, alpha)) {
+      // Provably well conditioned: Cholesky and the shared triangular solves alone.
+      z = p.rhs.slice();
+      cholSolveVec(cholesky(M, { overwriteA: true }).data, m, z);
+    } else {
+      z = solve(M, p.rhs);
+    }
     coef = p.dual ? xtv(p.c.X, z) : z;
     solver = p.dual ? "dual" : "primal";
   } catch (e) {
@@ -560,6 +369,8 @@ function ridgeSolve(p: RidgeProblem, alpha: number, M: Matrix): RidgeResult {
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `alpha` is negative or not finite, `X` is empty, ragged or
  *   non-finite, or `y` is non-finite or of a different length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The article's MAP estimate: (XᵀX + I)⁻¹Xᵀy
  * ```ts
@@ -578,12 +389,9 @@ export function ridge(
   options: RidgeOptions = {},
 ): RidgeResult {
   const fn = "ridge";
-  const alpha = checkNonNegative(
-    fn,
-    "alpha",
-    checkOptions(fn, options).alpha ?? 1,
-  );
-  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
+  const o = checkOptions(fn, options, ["alpha", "fitIntercept"]);
+  const alpha = checkNonNegative(fn, "alpha", o.alpha ?? 1);
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, o);
   const G = systemMatrix(Math.min(A.rows, A.cols));
   return ridgeSolve(ridgeProblem(A, t, fitIntercept, G), alpha, G);
 }
@@ -600,6 +408,8 @@ export function ridge(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} As {@link ridge}, naming `alphas[i]` for a bad penalty, or if
  *   `alphas` is empty.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Coefficients shrink towards zero as alpha grows
  * ```ts
@@ -619,12 +429,12 @@ export function ridgePath(
   options: { fitIntercept?: boolean } = {},
 ): RidgeResult[] {
   const fn = "ridgePath";
-  checkOptions(fn, options);
+  const o = checkOptions(fn, options, ["fitIntercept"]);
   const as = toFloat64Array(fn, "alphas", alphas);
   for (let i = 0; i < as.length; i++) {
     checkNonNegative(fn, `alphas[${i}]`, as[i]);
   }
-  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, o);
   const m = Math.min(A.rows, A.cols);
   const p = ridgeProblem(A, t, fitIntercept, new Matrix(m, m));
   const M = systemMatrix(m);
@@ -750,7 +560,8 @@ function lassoCD(
       }
       let l1Norm = 0;
       for (let j = 0; j < d; j++) l1Norm += Math.abs(w[j]!);
-      gap += l1 * l1Norm - cst * rDotY;
+      // w = 0 adds no penalty, even for α·n beyond the float64 range (∞ · 0).
+      gap += (l1Norm === 0 ? 0 : l1 * l1Norm) - cst * rDotY;
       // scikit-learn tests `gap < tol`; `<=` also accepts the exact optimum of a
       // problem with y = 0 (gap = tol = 0), which scikit-learn reports as failing.
       if (gap <= gapTol) return { nIter, gap, converged: true };
@@ -781,7 +592,14 @@ function columnsOf(X: Matrix, xMean: Float64Array): Float64Array[] {
   return cols;
 }
 
-function lassoSettings(fn: string, options: Omit<LassoOptions, "alpha">) {
+function lassoSettings(
+  fn: string,
+  options: {
+    fitIntercept?: boolean | undefined;
+    tol?: number | undefined;
+    maxIter?: number | undefined;
+  },
+) {
   return {
     fitIntercept: checkBoolean(
       fn,
@@ -789,7 +607,7 @@ function lassoSettings(fn: string, options: Omit<LassoOptions, "alpha">) {
       options.fitIntercept ?? true,
     ),
     tol: checkNonNegative(fn, "tol", options.tol ?? 1e-4),
-    maxIter: checkInteger(fn, "maxIter", options.maxIter ?? 1000, { min: 1 }),
+    maxIter: checkIterations(fn, "maxIter", options.maxIter ?? 1000),
   };
 }
 
@@ -813,12 +631,15 @@ function lassoSettings(fn: string, options: Omit<LassoOptions, "alpha">) {
  *   {@link lassoAlphaMax} every coefficient is zero.
  * @param options.fitIntercept Fit an intercept. Defaults to true.
  * @param options.tol Stopping tolerance `≥ 0`. Defaults to 1e-4.
- * @param options.maxIter Maximum number of passes (integer ≥ 1). Defaults to 1000.
+ * @param options.maxIter Maximum number of passes, an integer in `[1, 10⁶]` (the
+ *   bound keeps every call finite, even with `tol: 0`). Defaults to 1000.
  * @returns `{ coef, intercept, alpha, nIter, dualGap, converged }`.
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `alpha` or `tol` is negative, `maxIter` is not a positive
  *   integer, `X` is empty, ragged or non-finite, or `y` is non-finite or of a different
  *   length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example A sparse fit: the irrelevant second feature is dropped
  * ```ts
@@ -839,15 +660,17 @@ export function lasso(
   options: LassoOptions = {},
 ): LassoResult {
   const fn = "lasso";
-  const alpha = checkNonNegative(
-    fn,
+  const o = checkOptions(fn, options, [
     "alpha",
-    checkOptions(fn, options).alpha ?? 1,
-  );
-  const s = lassoSettings(fn, options);
+    "fitIntercept",
+    "tol",
+    "maxIter",
+  ]);
+  const alpha = checkNonNegative(fn, "alpha", o.alpha ?? 1);
+  const s = lassoSettings(fn, o);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
-  const c = centre(A, t, s.fitIntercept, { copyX: false });
+  const c = centre(A, t, s.fitIntercept, false);
   const w = new Float64Array(A.cols);
   const r = lassoCD(
     columnsOf(A, c.xMean),
@@ -882,6 +705,8 @@ export function lasso(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} As {@link lasso}, naming `alphas[i]` for a bad penalty, or if
  *   `alphas` is empty.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Features enter the model one by one as alpha decreases
  * ```ts
@@ -903,15 +728,15 @@ export function lassoPath(
   options: Omit<LassoOptions, "alpha"> = {},
 ): LassoResult[] {
   const fn = "lassoPath";
-  checkOptions(fn, options);
+  const o = checkOptions(fn, options, ["fitIntercept", "tol", "maxIter"]);
   const as = toFloat64Array(fn, "alphas", alphas);
   for (let i = 0; i < as.length; i++) {
     checkNonNegative(fn, `alphas[${i}]`, as[i]);
   }
-  const s = lassoSettings(fn, options);
+  const s = lassoSettings(fn, o);
   const A = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, A.rows);
-  const c = centre(A, t, s.fitIntercept, { copyX: false });
+  const c = centre(A, t, s.fitIntercept, false);
   const cols = columnsOf(A, c.xMean);
   const order = Array.from(as, (_, i) => i).sort((i, j) => as[j]! - as[i]!);
   const out: LassoResult[] = new Array(as.length);
@@ -947,6 +772,8 @@ export function lassoPath(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, or `y` is non-finite or
  *   of a different length.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -967,8 +794,8 @@ export function lassoAlphaMax(
   options: { fitIntercept?: boolean } = {},
 ): number {
   const fn = "lassoAlphaMax";
-  checkOptions(fn, options);
-  const { A, t, fitIntercept } = fitInputs(fn, X, y, options);
+  const o = checkOptions(fn, options, ["fitIntercept"]);
+  const { A, t, fitIntercept } = fitInputs(fn, X, y, o);
   const c = centre(A, t, fitIntercept);
   const g = xtv(c.X, c.y);
   let m = 0;

@@ -15,20 +15,18 @@
  * @module
  */
 
-import { lstsq, Matrix } from "./linalg.ts";
+import { lstsq } from "./linalg.ts";
+import { type DesignInput, Matrix } from "./matrix.ts";
 import {
-  type DesignInput,
-  toDesignMatrix,
-  toTargetVector,
-} from "./regression.ts";
-import {
+  checkBoolean,
   checkFinite,
-  checkInteger,
+  checkIterations,
   checkNonNegative,
   checkOptions,
   checkPositive,
   describe,
-} from "./validate.ts";
+} from "./_validate.ts";
+import { toDesignMatrix, toTargetVector } from "./_validate_matrix.ts";
 
 /** `Φ⁻¹(3/4)`: the MAD of a standard normal, so `MAD / 0.6745` estimates σ. */
 const MAD_TO_SIGMA = 0.6744897501960817;
@@ -37,7 +35,10 @@ const MAD_TO_SIGMA = 0.6744897501960817;
 export interface RobustFitOptions {
   /** Fit an unpenalised intercept. Defaults to true. */
   fitIntercept?: boolean;
-  /** Most IRLS iterations. Defaults to 1000 for `lad`, 500 for `huberRegression`. */
+  /**
+   * Most IRLS iterations, an integer in `[1, 10⁶]` (the bound keeps every call
+   * finite). Defaults to 1000 for `lad`, 500 for `huberRegression`.
+   */
   maxIter?: number;
   /**
    * Convergence tolerance: IRLS stops when no coefficient moves by more than
@@ -77,23 +78,17 @@ interface Problem {
   tol: number;
 }
 
-function checkBoolean(fn: string, name: string, value: unknown): boolean {
-  if (typeof value !== "boolean") {
-    throw new TypeError(
-      `${fn}(): ${name} must be a boolean (received ${describe(value)})`,
-    );
-  }
-  return value;
-}
-
 function setUp(
   fn: string,
   X: DesignInput,
   y: ArrayLike<number>,
-  options: RobustFitOptions,
+  options: {
+    fitIntercept?: boolean | undefined;
+    maxIter?: number | undefined;
+    tol?: number | undefined;
+  },
   defaultMaxIter: number,
 ): Problem {
-  checkOptions(fn, options);
   const M = toDesignMatrix(fn, "X", X);
   const t = toTargetVector(fn, y, M.rows);
   const fitIntercept = checkBoolean(
@@ -101,13 +96,10 @@ function setUp(
     "fitIntercept",
     options.fitIntercept ?? true,
   );
-  const maxIter = checkInteger(
+  const maxIter = checkIterations(
     fn,
     "maxIter",
     options.maxIter ?? defaultMaxIter,
-    {
-      min: 1,
-    },
   );
   const tol = checkNonNegative(fn, "tol", options.tol ?? 1e-10);
   const n = M.rows, d = M.cols;
@@ -219,6 +211,8 @@ function vertexThrough(
  * @throws {TypeError} If an argument has the wrong type.
  * @throws {RangeError} If `X` is empty, ragged or non-finite, `y` is non-finite or of
  *   a different length, `maxIter < 1` or `tol < 0`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Ten points on a line and one outlier: LAD keeps the line
  * ```ts
@@ -238,13 +232,8 @@ export function lad(
   y: ArrayLike<number>,
   options: RobustFitOptions = {},
 ): RobustFit {
-  const { A, y: t, fitIntercept, maxIter, tol } = setUp(
-    "lad",
-    X,
-    y,
-    options,
-    1000,
-  );
+  const o = checkOptions("lad", options, ["fitIntercept", "maxIter", "tol"]);
+  const { A, y: t, fitIntercept, maxIter, tol } = setUp("lad", X, y, o, 1000);
   const n = A.rows;
   let yMax = 0;
   for (let i = 0; i < n; i++) yMax = Math.max(yMax, Math.abs(t[i]!));
@@ -347,7 +336,7 @@ function rho(z: number, delta: number): number {
  * @param options.delta Threshold δ > 0 in units of the scale. Defaults to 1.345.
  * @param options.scale A fixed scale > 0, or `"mad"` (default) to estimate it.
  * @param options.fitIntercept Fit an intercept. Defaults to true.
- * @param options.maxIter Most IRLS iterations. Defaults to 500.
+ * @param options.maxIter Most IRLS iterations, in `[1, 10⁶]`. Defaults to 500.
  * @param options.tol Relative change in every coefficient at which IRLS stops.
  *   Defaults to 1e-10.
  * @returns `{ coef, intercept, residuals, weights, objective, iterations, converged,
@@ -357,6 +346,8 @@ function rho(z: number, delta: number): number {
  *   a different length, `delta` or a numeric `scale` is not positive, `maxIter < 1`,
  *   `tol < 0`, or the MAD scale estimate becomes 0 (more than half the points fitted
  *   exactly, up to rounding — below `64 ε max|y_i|`: pass a fixed `scale`).
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example One outlier: least squares is dragged, Huber much less
  * ```ts
@@ -383,15 +374,16 @@ export function huberRegression(
   options: HuberRegressionOptions = {},
 ): HuberRegressionFit {
   const fn = "huberRegression";
-  const { A, y: t, fitIntercept, maxIter, tol } = setUp(
-    fn,
-    X,
-    y,
-    options,
-    500,
-  );
-  const delta = checkPositive(fn, "delta", options.delta ?? 1.345);
-  const scaleOpt = options.scale ?? "mad";
+  const o = checkOptions(fn, options, [
+    "fitIntercept",
+    "maxIter",
+    "tol",
+    "delta",
+    "scale",
+  ]);
+  const { A, y: t, fitIntercept, maxIter, tol } = setUp(fn, X, y, o, 500);
+  const delta = checkPositive(fn, "delta", o.delta ?? 1.345);
+  const scaleOpt = o.scale ?? "mad";
   if (scaleOpt !== "mad") {
     if (typeof scaleOpt !== "number") {
       throw new TypeError(
@@ -482,6 +474,18 @@ function huberZ(delta: number): number {
 }
 
 /**
+ * `log Z(δ)` without forming `Z(δ)`, which overflows for δ below ~1e-308: for δ < 1,
+ * `Z = (2/δ)·e^{−δ²/2}·(1 + √(2π)·erf(δ/√2)·δ·e^{δ²/2}/2)`.
+ */
+function logHuberZ(delta: number): number {
+  if (delta >= 1) return Math.log(huberZ(delta));
+  const tail = Math.SQRT2 * Math.sqrt(Math.PI) *
+    erfNonNegative(delta / Math.SQRT2) *
+    delta * Math.exp(0.5 * delta * delta) / 2;
+  return Math.LN2 - Math.log(delta) - 0.5 * delta * delta + Math.log1p(tail);
+}
+
+/**
  * Log-density of the Huber distribution, the noise model whose negative
  * log-likelihood is the Huber loss:
  * `log p(x) = −ρ_δ((x − μ)/s) − log(s · Z(δ))`, with `ρ_δ(z) = z²/2` for `|z| ≤ δ`
@@ -522,5 +526,10 @@ export function huberLogPdf(
   checkFinite(fn, "mu", mu);
   checkPositive(fn, "scale", scale);
   checkPositive(fn, "delta", delta);
-  return -rho((x - mu) / scale, delta) - Math.log(scale * huberZ(delta));
+  const z = huberZ(delta), sz = scale * z;
+  if (sz >= 2 ** -1022 && sz < Infinity) {
+    return -rho((x - mu) / scale, delta) - Math.log(sz);
+  }
+  // s·Z(δ) beyond the float64 range (δ below ~1e-308, or an extreme scale): in logs.
+  return -rho((x - mu) / scale, delta) - (Math.log(scale) + logHuberZ(delta));
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { RandomState } from "./random.ts";
+import { RandomState } from "./random.ts";
 import {
   allocate,
   checkFinite,
@@ -17,9 +17,10 @@ import {
   checkNonNegative,
   checkOptions,
   describe,
+  isInstance,
   MAX_LENGTH,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 /** numpy's unrolled pairwise summation (`pairwise_sum_DOUBLE`) of `a[lo, lo + n)`. */
 function pairwise(a: Float64Array, lo: number, n: number): number {
@@ -102,7 +103,7 @@ export function numpySum(x: ArrayLike<number>): number {
  * @returns For each statistic's name, a `Float64Array` of its `experiments` values.
  * @throws {TypeError} If `draw` or a statistic is not a function, or `draw` does not
  *   return an array of numbers.
- * @throws {RangeError} If `experiments` is not an integer in [1, MAX_LENGTH] (2^28),
+ * @throws {RangeError} If `experiments` is not an integer in [1, 2^28] (the library's array limit),
  *   `statistics` is empty, a sample holds a non-finite value, or a statistic returns a non-finite
  *   number (the message names the statistic and the experiment).
  *
@@ -213,8 +214,10 @@ export interface SampleMeansOptions {
  * @returns The `experiments` sample means, in order.
  * @throws {TypeError} If `rs` is not a {@link RandomState} or `options` not an object.
  * @throws {RangeError} If `n` or `experiments` is not a positive integer, `n ·
- *   experiments` exceeds MAX_LENGTH (2^28 draws, what numpy could hold at once), `loc`
+ *   experiments` exceeds 2^28 (draws, what numpy could hold at once), `loc`
  *   is not finite, or `scale` is negative or not finite.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Same numbers as drawing experiment by experiment
  * ```ts
@@ -239,8 +242,20 @@ export function sampleMeans(
   checkInteger(fn, "n", n, { min: 1 });
   checkInteger(fn, "experiments", experiments, { min: 1 });
   checkDraws(fn, n, experiments);
-  const loc = checkFinite(fn, "loc", checkOptions(fn, options).loc ?? 0);
-  const scale = checkNonNegative(fn, "scale", options.scale ?? 1);
+  const o = checkOptions(fn, options, ["loc", "scale"]);
+  const loc = checkFinite(fn, "loc", o.loc ?? 0);
+  const scale = checkNonNegative(fn, "scale", o.scale ?? 1);
+  return drawMeans(rs, n, experiments, loc, scale);
+}
+
+/** The means of `experiments` samples of `n` normal draws, for checked arguments. */
+function drawMeans(
+  rs: RandomState,
+  n: number,
+  experiments: number,
+  loc: number,
+  scale: number,
+): Float64Array {
   const perBlock = Math.min(experiments, Math.max(1, Math.floor(BLOCK / n)));
   // One scratch buffer, drawn into again and again: a fresh array per block would
   // spend more time page-faulting its memory than drawing the numbers.
@@ -256,10 +271,7 @@ export function sampleMeans(
 }
 
 function checkGenerator(fn: string, rs: unknown): void {
-  if (
-    typeof rs !== "object" || rs === null ||
-    typeof (rs as { normalInto?: unknown }).normalInto !== "function"
-  ) {
+  if (!isInstance(rs, RandomState)) {
     throw new TypeError(
       `${fn}(): rs must be a RandomState (received ${describe(rs)})`,
     );
@@ -305,6 +317,8 @@ export interface SampleMeanVariancesOptions extends SampleMeansOptions {
  *   numbers or `options` not an object.
  * @throws {RangeError} If `sizes` is empty or holds a non-positive or non-integer
  *   size, or an option is out of range (as {@link sampleMeans}).
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example The variance of a mean falls like σ²/n
  * ```ts
@@ -326,17 +340,16 @@ export function sampleMeanVariances(
   checkGenerator(fn, rs);
   const ns = toFloat64Array(fn, "sizes", sizes);
   ns.forEach((n, i) => checkInteger(fn, `sizes[${i}]`, n, { min: 1 }));
-  const experiments = checkInteger(
-    fn,
-    "experiments",
-    checkOptions(fn, options).experiments ?? 10_000,
-    { min: 1 },
-  );
+  const o = checkOptions(fn, options, ["experiments", "loc", "scale"]);
+  const experiments = checkInteger(fn, "experiments", o.experiments ?? 10_000, {
+    min: 1,
+  });
   ns.forEach((n) => checkDraws(fn, n, experiments));
-  const means = { loc: options.loc ?? 0, scale: options.scale ?? 1 };
+  const loc = checkFinite(fn, "loc", o.loc ?? 0);
+  const scale = checkNonNegative(fn, "scale", o.scale ?? 1);
   return Array.from(
     ns,
-    (n) => samplingSummary(sampleMeans(rs, n, experiments, means), 0).variance,
+    (n) => summarise(drawMeans(rs, n, experiments, loc, scale), 0).variance,
   );
 }
 
@@ -390,8 +403,14 @@ export function samplingSummary(
   const fn = "samplingSummary";
   const x = toFloat64Array(fn, "estimates", estimates);
   const t = checkFinite(fn, "truth", truth);
+  return summarise(x, t);
+}
+
+/** {@link samplingSummary} of checked estimates. */
+function summarise(x: Float64Array, t: number): SamplingSummary {
   const m = x.length;
   const mean = sumRange(x, 0, m) / m;
+  if (!Number.isFinite(mean)) return summariseScaled(x, t);
   const dev = new Float64Array(m);
   const err = new Float64Array(m);
   for (let i = 0; i < m; i++) {
@@ -401,13 +420,52 @@ export function samplingSummary(
     err[i] = e * e;
   }
   const variance = sumRange(dev, 0, m) / m;
+  const mse = sumRange(err, 0, m) / m;
+  if (!Number.isFinite(variance) || !Number.isFinite(mse)) {
+    return summariseScaled(x, t);
+  }
   return {
     count: m,
     mean,
     bias: mean - t,
     variance,
-    mse: sumRange(err, 0, m) / m,
+    mse,
     standardError: m > 1 ? Math.sqrt(variance / (m - 1)) : NaN,
+  };
+}
+
+/**
+ * {@link summarise} for estimates near the largest double, whose sum or squared
+ * deviations overflow: everything is computed on values scaled by a power of two
+ * 2^-k (exact) and scaled back, as `mean()` does, so only a result that is itself
+ * beyond the float64 range comes out as Infinity.
+ */
+function summariseScaled(x: Float64Array, t: number): SamplingSummary {
+  const m = x.length;
+  let big = Math.abs(t);
+  for (let i = 0; i < m; i++) big = Math.max(big, Math.abs(x[i]!));
+  const k = Math.floor(Math.log2(big));
+  const f = 2 ** -k;
+  const xs = Float64Array.from(x, (v) => v * f);
+  const ts = t * f;
+  const ms = sumRange(xs, 0, m) / m;
+  const dev = new Float64Array(m);
+  const err = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const d = xs[i]! - ms;
+    dev[i] = d * d;
+    const e = xs[i]! - ts;
+    err[i] = e * e;
+  }
+  const vs = sumRange(dev, 0, m) / m;
+  const up = 2 ** k;
+  return {
+    count: m,
+    mean: ms * up,
+    bias: (ms - ts) * up,
+    variance: vs * up * up,
+    mse: sumRange(err, 0, m) / m * up * up,
+    standardError: m > 1 ? Math.sqrt(vs / (m - 1)) * up : NaN,
   };
 }
 
@@ -436,6 +494,18 @@ export function cumulativeMean(x: ArrayLike<number>): Float64Array {
   for (let i = 0; i < v.length; i++) {
     s += v[i]!;
     out[i] = s / (i + 1);
+  }
+  if (Number.isFinite(s) && !out.some((m) => !Number.isFinite(m))) return out;
+  // A partial sum overflowed (values near the largest double), though no mean can:
+  // the same running sums of values scaled by a power of two, exactly.
+  let big = 0;
+  for (let i = 0; i < v.length; i++) big = Math.max(big, Math.abs(v[i]!));
+  const k = Math.floor(Math.log2(big));
+  const f = 2 ** -k, up = 2 ** k;
+  s = 0;
+  for (let i = 0; i < v.length; i++) {
+    s += v[i]! * f;
+    out[i] = s / (i + 1) * up;
   }
   return out;
 }

@@ -13,12 +13,12 @@
 
 import {
   checkInteger,
+  checkOptions,
   checkProbability,
   checkSameLength,
-  describe,
   type NumericArray,
   toFloat64Array,
-} from "./validate.ts";
+} from "./_validate.ts";
 
 /** Options of {@link variance} and {@link std}. */
 export interface VarianceOptions {
@@ -109,6 +109,8 @@ export function mean(x: NumericArray): number {
  * @throws {TypeError} If `x` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If `x` is empty or holds NaN or an infinity (naming the
  *   index), or `ddof` is not an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example Bessel's correction
  * ```ts
@@ -141,6 +143,8 @@ export function variance(
  * @throws {TypeError} If `x` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If `x` is empty or holds NaN or an infinity, or `ddof` is not
  *   an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -241,6 +245,8 @@ export function quantile(
  * @throws {TypeError} If `x` or `y` is not an array of numbers or `ddof` not a number.
  * @throws {RangeError} If a sample is empty or holds NaN or an infinity, the lengths
  *   differ, or `ddof` is not an integer in `[0, n)`.
+ * @throws {TypeError} If `options` has a key other than those documented above: a
+ *   misspelt option is refused by name, never silently ignored.
  *
  * @example
  * ```ts
@@ -304,7 +310,16 @@ function varianceOf(
   const n = v.length;
   const ddof = checkDdof(fn, options, 0, n);
   const r = centredSumOfSquares(v) / (n - ddof);
-  if (Number.isFinite(r)) return root ? Math.sqrt(r) : r;
+  if (Number.isFinite(r) && (r >= 2 ** -1022 || (r === 0 && isConstant(v)))) {
+    return root ? Math.sqrt(r) : r;
+  }
+  if (Number.isFinite(r)) {
+    // The squares underflowed (values below ~1e-154 apart): rescale up by a power
+    // of two, exactly, so that std([0, 1e-300]) is 5e-301, not 0.
+    const k = exponentOf(v);
+    const rs = centredSumOfSquares(scaledPow2(v, -k)) / (n - ddof);
+    return root ? Math.sqrt(rs) * 2 ** k : rs * 2 ** k * 2 ** k;
+  }
   // Values near the largest double (the sum, a deviation or a square overflowed):
   // rescale by a power of two, exactly, so that only a variance that is itself
   // beyond the float64 range comes out as Infinity, and its root stays finite.
@@ -340,6 +355,20 @@ function exponentOf(v: Float64Array): number {
   return m === 0 ? 0 : Math.floor(Math.log2(m));
 }
 
+/** Whether every value equals the first. */
+function isConstant(v: Float64Array): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
+/** A copy of `v` times 2^e, in two exact steps (2^1074 alone would overflow). */
+function scaledPow2(v: Float64Array, e: number): Float64Array {
+  const h = Math.trunc(e / 2), f1 = 2 ** h, f2 = 2 ** (e - h);
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i]! * f1 * f2;
+  return out;
+}
+
 /** A copy of `v` times `factor` (a power of two: exact barring underflow). */
 function scaled(v: Float64Array, factor: number): Float64Array {
   const out = new Float64Array(v.length);
@@ -353,12 +382,7 @@ function checkDdof(
   fallback: number,
   n: number,
 ): number {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(
-      `${fn}(): options must be an object (received ${describe(options)})`,
-    );
-  }
-  const ddof = options.ddof ?? fallback;
+  const ddof = checkOptions(fn, options, ["ddof"]).ddof ?? fallback;
   checkInteger(fn, "ddof", ddof, { min: 0 });
   if (ddof >= n) {
     throw new RangeError(

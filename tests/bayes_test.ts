@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { betaPrior, normalMeanPosterior, normalPrior } from "../lib/bayes.ts";
-import { betaBernoulliPosterior } from "../lib/fisher.ts";
+import {
+  betaBernoulliPosterior,
+  betaPrior,
+  normalMeanPosterior,
+  normalPrior,
+} from "../lib/bayes.ts";
 import fixture from "./fixtures/bayes.json" with { type: "json" };
 
 function close(actual: number, expected: number, rel: number, what: string) {

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
+import { betaBernoulliPosterior, betaPdf } from "../lib/bayes.ts";
+import { betainc, betaincinv } from "../lib/special.ts";
 import {
-  betaBernoulliPosterior,
-  betainc,
-  betaincinv,
-  betaPdf,
   crbBernoulli,
   crbNormalMean,
   crbNormalVariance,
@@ -13,7 +11,7 @@ import {
   fisherInformationNormalVariance,
   logisticFisherInformation,
 } from "../lib/fisher.ts";
-import { Matrix } from "../lib/linalg.ts";
+import { Matrix } from "../lib/matrix.ts";
 
 interface IncCase {
   a: number;

@@ -215,7 +215,7 @@ Deno.test("crossEntropy() names the faulty argument", () => {
   );
   assert.throws(
     () => crossEntropy([[0, 1, 2], [1, 1]], [0, 0]),
-    /crossEntropy\(\): logits rows must all have the same length \(logits\[0\] has 3, logits\[1\] has 2\)/,
+    /crossEntropy\(\): logits\[1\] must have length 3 like logits\[0\] \(received length 2\)/,
   );
   assert.throws(
     () => crossEntropy([[0, NaN, 2]], [0]),

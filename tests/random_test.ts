@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Matrix } from "../lib/linalg.ts";
+import { Matrix } from "../lib/matrix.ts";
 import { RandomState, type Size } from "../lib/random.ts";
 import fixture from "./fixtures/random.json" with { type: "json" };
 

@@ -194,7 +194,7 @@ Deno.test("robust fits name the function and argument in their errors", () => {
   );
   assert.throws(
     () => lad([[1], [2]], [1, 2], { maxIter: 0 }),
-    /lad\(\): maxIter must be at least 1 \(received 0\)/,
+    /lad\(\): maxIter must be in \[1, 1000000\] \(received 0\)/,
   );
   assert.throws(
     () => huberRegression([[1], [2]], [1, 2], { delta: 0 }),
