@@ -22,12 +22,6 @@ interface SearchDoc {
   text: string;
 }
 
-declare global {
-  interface Window {
-    BOOK_SEARCH_DOCS?: SearchDoc[];
-  }
-}
-
 const root = document.documentElement;
 
 // ---- Theme: the reader's choice, remembered; else the system's. ----
@@ -188,7 +182,8 @@ function setupSearch(): void {
     | null;
   const results = document.getElementById("search-results");
   const status = document.getElementById("search-status");
-  const docs = window.BOOK_SEARCH_DOCS;
+  const docs = (globalThis as { BOOK_SEARCH_DOCS?: SearchDoc[] })
+    .BOOK_SEARCH_DOCS;
   if (!input || !results || !status || !docs) return;
   let index: MiniSearch<SearchDoc> | undefined;
   const search = () => {
