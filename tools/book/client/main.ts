@@ -237,7 +237,7 @@ function setupSearch(): void {
       results.append(li);
     }
   };
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(search, 80);
