@@ -135,11 +135,70 @@ const FIXTURE_CHAPTER = notebook([
   md("### Exercise 2\n\nCompute $\\frac{1}{2}$."),
   md("**Solution** (exercise 2)\n\nIt is one half."),
   md("## After the exercises\n\nThis text is visible."),
+  md(
+    "## Going further\n\nOptional: a longer derivation.\n\n### A subsection of it\n\nStill optional.",
+  ),
+  md("## Summary\n\nVisible again."),
+]);
+
+/** A chart as Observable Plot writes it today: a figure with an `<h2>` title. */
+const PLOT_FIGURE =
+  `<figure class="estimation-plot-figure"><h2>Sampling distribution of the mean</h2>` +
+  `<svg viewBox="0 0 720 300" width="720" height="300" font-size="10" fill="currentColor">` +
+  `<g aria-label="x-axis tick label"><text x="40" y="290">0.5</text></g>` +
+  `<g aria-label="line"><path d="M40,250L700,40" stroke="currentColor"/></g></svg>` +
+  `<figcaption>Dashed: the true mean. The histogram centres on it.</figcaption></figure>`;
+
+/** A notebook whose markdown, outputs and a heading try to run script. */
+const HOSTILE = notebook([
+  md(
+    "# Hostile chapter\n\n<img src=x onerror=\"window.__pwned='md-img'\">" +
+      "<script>window.__pwned='md-script'</script>\n\n" +
+      "<svg onload=\"window.__pwned='md-svg'\"><circle r='1'/></svg>\n\n" +
+      "<a href=\"javascript:window.__pwned='md-href'\">a link</a> and <b>bold</b> kept.",
+  ),
+  md(
+    "## A heading <img src=x onerror=\"window.__pwned='heading'\"> with $x^2$",
+  ),
+  code("await show(x);", [
+    {
+      output_type: "display_data",
+      data: {
+        "text/html": "<script>window.__pwned='out-script'</script>" +
+          "<img src=x onerror=\"window.__pwned='out-img'\">" +
+          "<body onload=\"window.__pwned='out-body'\"><p>output text</p>",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: {
+        "image/svg+xml":
+          '<svg onload="window.__pwned=\'svg-out\'" viewBox="0 0 10 10">' +
+          "<script>window.__pwned='svg-script'</script><circle r=\"1\"/></svg>",
+        "text/plain": "a chart",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: {
+        "text/markdown":
+          "Output markdown <img src=x onerror=\"window.__pwned='out-md'\">",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: { "text/html": PLOT_FIGURE },
+      metadata: {},
+    },
+  ]),
 ]);
 
 const FIXTURE_SECOND = notebook([
   md(
-    "# Second chapter\n\nBack to [the exercises](01_fixture.ipynb#exercises).",
+    "# Second chapter\n\nBack to [the exercises](01_fixture.ipynb#exercises), as chapter 1 asked.",
   ),
   code("1 + 1", [
     {
@@ -392,6 +451,9 @@ Deno.test("renderNotebook() folds each solution, code included, until the next h
     "Exercise 1",
     "Exercise 2",
     "After the exercises",
+    "Going further",
+    "A subsection of it",
+    "Summary",
   ]);
   assert.equal(page.title, "Fixture chapter");
 });
@@ -474,6 +536,70 @@ Deno.test("externalReferences() flags loaded resources, not links or XML namespa
     externalReferences('fetch("https://api.example/data")', "js"),
     ["https://api.example/data"],
   );
+});
+
+Deno.test("renderNotebook() folds Going further until the next heading of its level, with a clear label", () => {
+  const page = renderNotebook(
+    createMarkdown(),
+    FIXTURE_CHAPTER,
+    "01_fixture.ipynb",
+  );
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  const further = document.querySelector("details.going-further")!;
+  assert.ok(further, "a Going further block");
+  assert.match(
+    further.querySelector("summary")!.textContent!,
+    /^Optional: open/,
+  );
+  assert.match(further.textContent!, /a longer derivation[^]*Still optional/);
+  assert.doesNotMatch(further.textContent!, /Visible again/);
+  assert.ok(!further.hasAttribute("open"), "folded");
+  assert.ok(
+    document.querySelector("h2#going-further"),
+    "the heading stays outside, in the outline",
+  );
+});
+
+Deno.test("renderNotebook() turns chart titles into text and charts into named, described images", () => {
+  const page = renderNotebook(createMarkdown(), HOSTILE, "03_hostile.ipynb");
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  const svg = document.querySelector("figure svg")!;
+  assert.equal(svg.getAttribute("role"), "img");
+  assert.equal(
+    svg.getAttribute("aria-label"),
+    "Sampling distribution of the mean",
+  );
+  const caption = document.getElementById(
+    svg.getAttribute("aria-describedby")!,
+  );
+  assert.match(caption?.textContent ?? "", /The histogram centres on it/);
+  assert.equal(
+    document.querySelectorAll(".outputs h1, .outputs h2, .outputs h3").length,
+    0,
+  );
+  assert.equal(
+    document.querySelector("figure .chart-title")?.textContent,
+    "Sampling distribution of the mean",
+  );
+  assert.equal(
+    svg.querySelectorAll("[aria-label]").length,
+    0,
+    "no label on Plot's groups",
+  );
+});
+
+Deno.test("the sanitiser removes scripts, event handlers and javascript: links from markdown, outputs and headings", () => {
+  const page = renderNotebook(createMarkdown(), HOSTILE, "03_hostile.ipynb");
+  const all = page.html + page.headings.map((h) => h.html).join("");
+  assert.doesNotMatch(all, /<script|onerror|onload|javascript:|<body/i);
+  assert.match(page.html, /<b>bold<\/b> kept/);
+  assert.match(page.html, /<p>output text<\/p>/);
+  assert.match(page.html, /<math/, "MathML kept");
+  assert.match(page.html, /<circle/, "SVG kept");
 });
 
 // ---------------------------------------------------------------------------------

@@ -54,20 +54,28 @@ export async function writeAssets(
   await Deno.copyFile(join(BOOK_DIR, "theme.js"), join(assets, "theme.js"));
   await Deno.writeTextFile(
     join(assets, "book.js"),
-    await bundle(
-      opts.root,
-      join(BOOK_DIR, "client", "main.ts"),
-      ["tools/book/client", "deno.json", "deno.lock"],
-      opts.cacheDir,
-      "book",
-      opts.log,
-    ),
+    await bundleClient(opts.cacheDir, opts.log),
   );
   await Deno.writeTextFile(join(assets, "search-index.js"), opts.searchIndex);
   await Deno.mkdir(join(out, "notebooks"), { recursive: true });
   for (const nb of opts.notebooks) {
     await Deno.copyFile(nb, join(out, "notebooks", basename(nb)));
   }
+}
+
+/** Bundles the page script (`tools/book/client/main.ts`, with MiniSearch). */
+export function bundleClient(
+  cacheDir: string,
+  log: (line: string) => void,
+): Promise<string> {
+  return bundle(
+    ROOT,
+    join(BOOK_DIR, "client", "main.ts"),
+    ["tools/book/client", "deno.json", "deno.lock"],
+    cacheDir,
+    "book",
+    log,
+  );
 }
 
 /** Bundles the explorer (`explorer/main.ts` with the library) for the browser. */
