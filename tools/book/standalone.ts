@@ -101,7 +101,6 @@ export async function standalonePage(
 <title>${escapeHtml(page.title)} · ${escapeHtml(BOOK_TITLE)}</title>
 <style>${css}</style>
 <script>${theme}</script>
-<script defer>${script}</script>
 </head>
 <body class="notebook-page export">
 <a class="skip-link" href="#main">Skip to the content</a>
@@ -116,6 +115,7 @@ ${toc}
 </main>
 </div>
 <p id="status" class="visually-hidden" role="status"></p>
+<script>${script}</script>
 </body>
 </html>
 `);
