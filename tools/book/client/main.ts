@@ -128,7 +128,8 @@ function setupCopyButtons(): void {
 
 // ---- What scrolls sideways can be reached and scrolled with the keyboard. ----
 
-const SCROLLERS = "pre, .math-display, .table-wrap, .output.svg, .output.html";
+const SCROLLERS =
+  "pre, .math-display, .katex-display, .table-wrap, .output.svg, .output.html";
 
 /** Marks every sideways-scrolling box focusable, and only those. */
 export function markScrollables(): void {
