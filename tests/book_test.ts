@@ -594,6 +594,49 @@ Deno.test("renderNotebook() turns chart titles into text and charts into named, 
   );
 });
 
+Deno.test("renderNotebook() shows a chart bundle's SVG inline (not its PNG) and keeps its name and description", () => {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300" width="640" height="300" role="img" ` +
+    `aria-label="Bias of the variance estimator" aria-describedby="d1"><desc id="d1">Bias shrinks as n grows.</desc>` +
+    `<g aria-label="line"><path d="M0,0L10,10"/></g><text x="5" y="5">n</text></svg>`;
+  const nb = notebook([
+    md("# Charts"),
+    code("await show(chart);", [
+      {
+        output_type: "display_data",
+        data: {
+          "text/markdown":
+            "**Bias of the variance estimator**\n\nBias shrinks as n grows.",
+        },
+        metadata: {},
+      },
+      {
+        output_type: "display_data",
+        data: { "image/svg+xml": svg, "image/png": PNG, "text/plain": "chart" },
+        metadata: {},
+      },
+    ]),
+  ]);
+  const page = renderNotebook(createMarkdown(), nb, "09_charts.ipynb");
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  assert.equal(document.querySelectorAll(".output img").length, 0, "no PNG");
+  const shown = document.querySelector(".output.svg svg")!;
+  assert.equal(shown.getAttribute("role"), "img");
+  assert.equal(
+    shown.getAttribute("aria-label"),
+    "Bias of the variance estimator",
+  );
+  assert.equal(
+    document.getElementById(shown.getAttribute("aria-describedby")!)
+      ?.textContent,
+    "Bias shrinks as n grows.",
+  );
+  assert.equal(shown.querySelectorAll("g[aria-label]").length, 0);
+  assert.equal(document.querySelectorAll(".outputs h1, .outputs h2").length, 0);
+});
+
 Deno.test("the sanitiser removes scripts, event handlers and javascript: links from markdown, outputs and headings", () => {
   const page = renderNotebook(createMarkdown(), HOSTILE, "03_hostile.ipynb");
   const all = page.html + page.headings.map((h) => h.html).join("");
@@ -1067,6 +1110,12 @@ browserTest(
         );
       }
       await screenshot(page, "explorer-normal-light");
+
+      // Printed, it shows its settings: the labels with their values.
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator(".explorer .controls").isVisible(), true);
+      assert.equal(await page.locator("#n-value").textContent(), "12");
+      await page.emulateMedia({ media: "screen" });
 
       // The settings survive a reload through the address.
       await page.reload();

@@ -98,7 +98,7 @@ export function bundleExplorer(
  * Bundles a browser script with `deno bundle` (minified IIFE), cached under a hash
  * of its inputs (paths relative to `root`, which must hold the entry's sources).
  */
-async function bundle(
+export async function bundle(
   root: string,
   entry: string,
   inputs: string[],

@@ -111,6 +111,13 @@ export interface ChapterPage {
   file: string;
   /** The rendered notebook. */
   page: RenderedNotebook;
+  /**
+   * Extra markup for the page's `<head>`, e.g. the script of the chapter's interactive
+   * figures (`<script src="assets/figures-02.js" defer></script>`, bundled with
+   * `bundle()` of `assets.ts`): scripts must be files under `assets/` (the CSP
+   * refuses inline scripts).
+   */
+  head?: string;
 }
 
 /** The pages of the book in reading order: index, chapters, explorer. */
@@ -214,7 +221,11 @@ export async function writePages(
         r.page.title,
         `<p class="notebook-download"><a href="notebooks/${r.name}" download>Download the notebook</a> (<code>${r.name}</code>) to run and change it in JupyterLab or VS Code with the Deno kernel.</p>` +
           `<article class="notebook">${r.page.html}</article>`,
-        { headings: r.page.headings, bodyClass: "notebook-page" },
+        {
+          headings: r.page.headings,
+          bodyClass: "notebook-page",
+          head: r.head ?? "",
+        },
       ),
     );
   }
