@@ -22,7 +22,12 @@ export interface SearchDoc {
 const MAX_TEXT = 4000;
 
 function plain(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ")
+  // Inline markup (MathML, highlighted code, emphasis) joins its text; blocks separate.
+  return html.replace(
+    /<\/?(?:m[a-z]+|semantics|math|span|a|b|strong|em|i|code|sub|sup|var)\b[^>]*>/g,
+    "",
+  ).replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ")
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
 }
