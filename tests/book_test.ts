@@ -262,8 +262,16 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
     const exec = fakeExecutor();
     const opts = { root, execute: exec, explorer: false, log: quiet };
     const first = await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
     assert.deepEqual(first.notebooks.map((n) => n.cached), [false, false]);
+    assert.deepEqual(
+      first.notebooks.map((n) => n.name),
+      ["01_fixture.ipynb", "02_second.ipynb"],
+      "reported in reading order although two run at a time",
+    );
 
     exec.calls.length = 0;
     const warm = await buildBook(opts);
@@ -290,7 +298,10 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
       "export const y = 2;\n",
     );
     await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
 
     // So is the lockfile.
     exec.calls.length = 0;
@@ -299,7 +310,10 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
       '{ "version": "5", "npm": {} }\n',
     );
     await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
 
     // One cache entry per notebook: stale ones are removed.
     const entries = [...Deno.readDirSync(join(root, ".build", "cache"))].map((
