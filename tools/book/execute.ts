@@ -96,9 +96,9 @@ export async function executeCached(
     throw new Error(
       `${name}: cell ${
         dropped.join(", ")
-      } had output in the committed notebook and none after ${
+      } had more outputs in the committed notebook than after each of ${
         RETRIES_AFTER_DROP + 1
-      } runs (the kernel drops output that is not shown with show())`,
+      } runs (the kernel drops output that is not shown with show(); if the change is real, save fresh outputs with \`deno task notebooks\`)`,
     );
   }
   await Deno.mkdir(opts.cacheDir, { recursive: true });
