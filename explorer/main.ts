@@ -9,6 +9,7 @@
  */
 
 import * as Plot from "@observablehq/plot";
+import { palette } from "../lib/palette.ts";
 import {
   curves,
   drawSample,
@@ -21,13 +22,13 @@ import {
   SIGMA,
 } from "./model.ts";
 
-/** Colours that read on light and dark backgrounds alike. */
+/** The pack's palette (lib/palette.ts): colours that read on light and dark backgrounds. */
 const COLOURS = {
-  likelihood: "#3b82c4",
-  prior: "#d9822b",
-  posterior: "#9c5fd6",
-  MLE: "#3b82c4",
-  MAP: "#9c5fd6",
+  likelihood: palette.estimate,
+  prior: palette.prior,
+  posterior: palette.posterior,
+  MLE: palette.estimate,
+  MAP: palette.posterior,
 };
 
 /** Chart text a little larger than Plot's 10px: the charts are read, not glanced at. */

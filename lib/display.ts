@@ -14,12 +14,14 @@
  */
 
 import { describe } from "./validate.ts";
+import { chartOutputs, isChart } from "./_chart.ts";
 
 /** A MIME bundle, as Jupyter's display protocol carries it. */
 export type MimeBundle = Record<string, unknown>;
 
 interface JupyterApi {
   display(obj: unknown, options?: { raw?: boolean }): Promise<void>;
+  broadcast?(msgType: string, content: Record<string, unknown>): Promise<void>;
 }
 
 /** How long {@link show} waits after displaying, in milliseconds. */
@@ -52,11 +54,22 @@ function hasOuterHtml(value: unknown): value is { outerHTML: string } {
     typeof Reflect.get(value, "outerHTML") === "string";
 }
 
+/** The MIME bundle a value gives the kernel under `Symbol.for("Jupyter.display")`. */
+function displayBundle(value: unknown): MimeBundle | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const method = Reflect.get(value, Symbol.for("Jupyter.display"));
+  if (typeof method !== "function") return undefined;
+  const bundle = method.call(value);
+  return typeof bundle === "object" && bundle !== null ? bundle : undefined;
+}
+
 /**
  * A value's plain-text form, as {@link show} prints it outside the kernel.
  *
  * Strings print as they are; numbers as JavaScript prints them (shortest round-trip
- * form); DOM elements (charts) as their markup; anything else through `Deno.inspect`.
+ * form); DOM elements (charts) as their markup; values that give the kernel a MIME
+ * bundle (`Symbol.for("Jupyter.display")`, e.g. `table()`) as the bundle's `text/plain`;
+ * anything else through `Deno.inspect`.
  *
  * @param value Anything.
  * @returns Its text form.
@@ -73,6 +86,8 @@ function hasOuterHtml(value: unknown): value is { outerHTML: string } {
 export function textOf(value: unknown): string {
   if (typeof value === "string") return value;
   if (hasOuterHtml(value)) return value.outerHTML;
+  const bundle = displayBundle(value);
+  if (typeof bundle?.["text/plain"] === "string") return bundle["text/plain"];
   return Deno.inspect(value, {
     colors: false,
     depth: 6,
@@ -84,10 +99,12 @@ export function textOf(value: unknown): string {
 /**
  * Shows a value as a cell output, and makes sure the output is not lost.
  *
- * In the kernel, strings show as plain text (without quotes), charts (elements whose
- * markup starts with `<svg`) as SVG, other elements as HTML, polars DataFrames as
- * tables, and anything else as the kernel formats it. Outside the kernel the value's
- * {@link textOf} form goes to standard output.
+ * In the kernel, strings show as plain text (without quotes); charts (what `plot()`
+ * returns) as two outputs, their title and caption as Markdown text (never a heading)
+ * and then the picture as `image/svg+xml` + `image/png` + `text/plain`, so that an
+ * untrusted notebook, which shows no SVG, still shows the PNG; other elements as
+ * HTML, polars DataFrames as tables, and anything else as the kernel formats it.
+ * Outside the kernel the value's {@link textOf} form goes to standard output.
  *
  * @param value What to show.
  * @returns A promise that settles once the output has been sent.
@@ -107,10 +124,33 @@ export async function show(value: unknown): Promise<void> {
   }
   if (typeof value === "string") {
     await api.display({ "text/plain": value }, { raw: true });
+  } else if (isChart(value)) {
+    for (const output of await chartOutputs(value)) {
+      await sendDisplayData(api, output.data, output.metadata);
+    }
+    return;
   } else {
     await api.display(value);
   }
-  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+  await settle();
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+}
+
+/** Sends one display_data message with metadata (which `display()` cannot carry). */
+async function sendDisplayData(
+  api: JupyterApi,
+  data: MimeBundle,
+  metadata: Record<string, unknown>,
+): Promise<void> {
+  if (typeof api.broadcast === "function") {
+    await api.broadcast("display_data", { data, metadata, transient: {} });
+  } else {
+    await api.display(data, { raw: true });
+  }
+  await settle();
 }
 
 /**
@@ -150,7 +190,7 @@ export async function showBundle(bundle: MimeBundle): Promise<void> {
     return;
   }
   await api.display(bundle, { raw: true });
-  await new Promise((resolve) => setTimeout(resolve, DISPLAY_SETTLE_MS));
+  await settle();
 }
 
 /**

@@ -4,7 +4,8 @@
  * Plot needs a DOM; outside a browser {@link plot} gives it one from linkedom. Plot
  * also names each chart's CSS class at random unless told otherwise, which would make
  * every run's SVG differ; {@link plot} passes a fixed class name. Charts use
- * `currentColor` for text and axes, so they read in light and dark themes.
+ * `currentColor` for text and axes; `show()` draws them on white with near-black ink
+ * (as SVG and as a PNG copy), so they read in light and dark themes alike.
  *
  * @module
  */
@@ -38,7 +39,9 @@ function linkedomDocument(): Document {
  *   optional: `{}` draws an empty frame. Set `document` or `className` to override
  *   the defaults.
  * @returns The chart: an `<svg>` element, or a `<figure>` when it has a title, caption
- *   or legend. In the Deno kernel, `show()` displays it as SVG or HTML.
+ *   or legend. In the Deno kernel, `show(chart)` displays the title and caption as
+ *   Markdown text and the chart, its legend drawn inside, as one SVG picture with a PNG
+ *   copy (what an untrusted notebook shows).
  * @throws {TypeError} If `options` is not an object (an array of marks belongs in
  *   `{ marks }`).
  *

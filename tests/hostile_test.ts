@@ -13,6 +13,7 @@
 
 import assert from "node:assert/strict";
 import * as lib from "../lib/mod.ts";
+import { HELPER_EXEMPT, HELPER_FUNCTIONS } from "./_hostile_helpers.ts";
 
 /** The generic pass's hostile values, each put in place of one argument. */
 const HOSTILE: ReadonlyArray<readonly [HostileLabel, unknown]> = [
@@ -1858,6 +1859,9 @@ const FUNCTIONS: Record<string, FnEntry> = {
       ),
     ],
   },
+
+  // ------------------------------------ format.ts, checks.ts, charts.ts (i12lib)
+  ...HELPER_FUNCTIONS,
 };
 
 const CLASSES: Record<string, ClassEntry> = {
@@ -2278,6 +2282,7 @@ const EXEMPT: Record<string, string> = {
   PLOT_CLASS_NAME: "a string constant (the charts' CSS class)",
   DISPLAY_SETTLE_MS: "a number constant (the display settle delay)",
   MAX_LENGTH: "a number constant (the largest array the library allocates)",
+  ...HELPER_EXEMPT,
 };
 
 // ---------------------------------------------------------------------------------

@@ -10,11 +10,13 @@
  *    W1 and W2 to the last bit, W3 and W4 to 1e-10, W5 to 1e-6.
  * 3. W6 compares the peak memory of two processes doing the Cramér–Rao table.
  * 4. W7 executes every notebook end to end, cold (fresh Deno module cache) and warm.
+ * 5. W8 times one update of each interactive figure (`figures/`) in Chromium
+ *    (`bench/figures_browser.ts`), when `/usr/bin/chromium` exists.
  *
  * Prints one table (`--markdown` prints it as Markdown for BENCHMARKS.md). Speed is
  * never asserted in the test command; this is the only place it is measured.
  *
- * Usage: `deno run -A tools/bench.ts [--markdown] [--skip-notebooks]`
+ * Usage: `deno run -A tools/bench.ts [--markdown] [--skip-notebooks] [--skip-figures]`
  *
  * @module
  */
@@ -35,6 +37,7 @@ import {
 
 const markdown = Deno.args.includes("--markdown");
 const skipNotebooks = Deno.args.includes("--skip-notebooks");
+const skipFigures = Deno.args.includes("--skip-figures");
 const PY = "/usr/bin/python3";
 
 interface Row {
@@ -312,6 +315,53 @@ if (import.meta.main) {
     });
   }
 
+  // 5. figures
+  const figureLines: string[] = [];
+  let haveChromium = false;
+  try {
+    haveChromium = Deno.statSync("/usr/bin/chromium").isFile;
+  } catch {
+    // no browser: no W8
+  }
+  if (!skipFigures && haveChromium) {
+    log("W8: one update of each interactive figure in Chromium");
+    const f = await output(Deno.execPath(), [
+      "run",
+      "-A",
+      "bench/figures_browser.ts",
+      "--json",
+    ]);
+    if (!f.ok) {
+      console.error(f.stderr);
+      Deno.exit(1);
+    }
+    const figures = JSON.parse(f.stdout) as Record<
+      string,
+      { median: number; p90: number; runs: number }
+    >;
+    const [slowest, worst] = Object.entries(figures).sort((a, b) =>
+      b[1].median - a[1].median
+    )[0]!;
+    rows.push({
+      workload: `W8 figure update in Chromium (slowest of ${
+        Object.keys(figures).length
+      }: ${slowest})`,
+      ours: fmtTime(worst.median / 1e3),
+      reference: "none",
+      ratio: "n/a",
+      target: "< 50 ms",
+      runs: String(worst.runs),
+      met: worst.median < 50 ? "yes" : "NO",
+    });
+    for (const [name, r] of Object.entries(figures)) {
+      figureLines.push(
+        `W8 ${name}: median ${fmtTime(r.median / 1e3)}, 90th percentile ${
+          fmtTime(r.p90 / 1e3)
+        }`,
+      );
+    }
+  }
+
   const header = [
     "workload",
     "ours (median)",
@@ -344,4 +394,5 @@ if (import.meta.main) {
   console.log(`\nmachine: ${machine()}`);
   console.log(`reference: ${versions}`);
   for (const a of agreement) console.log(a);
+  for (const line of figureLines) console.log(line);
 }

@@ -1,17 +1,41 @@
 /**
- * Type-checks and lints the notebooks' code.
+ * Checks the notebooks: their maths, their formatting, their types and lint, and
+ * reports the chapters' teaching targets.
  *
- * `deno check` and `deno lint` do not read `.ipynb` files, so each notebook's code
- * cells are written, in order, to one TypeScript module under `.build/nbcheck/`
- * (imports of `../lib/...` rewritten to point at the same files), and those modules
- * are checked and linted. A diagnostic names the notebook and the cell.
+ * Stages (all run; the check fails if any fails):
+ * - `format`: runs the formatting step of `deno task notebooks`
+ *   (`tools/format_notebooks.ts`) in memory; fails unless every markdown and raw
+ *   cell, every output and all metadata come back byte-identical, and unless the
+ *   code cells are already formatted.
+ * - `maths`: every `$…$` and `$$…$$` of every markdown cell typesets under KaTeX with
+ *   `throwOnError`, read by the reading edition's own markdown reader; no display
+ *   block holds a blank line or is left open (`tools/notebook_math.ts`).
+ * - `types`: `deno check` of lib/, tests/, tools/, bench/ and explorer/ with
+ *   `deno.json`'s options; of the notebooks' code with `notebooks/deno.json`'s
+ *   (strict, but without `noUncheckedIndexedAccess`: a notebook reads `x[0]`).
+ *   `deno check` does not read `.ipynb` files, so each notebook's code cells are
+ *   written, in order, to one module under `.build/nbcheck/`; a diagnostic names the
+ *   notebook and the cell.
+ * - `lint`: `deno lint` of those modules.
+ * - `report`: per notebook, the words of prose on the core path, the longest code
+ *   cell, toFixed-family calls, non-null assertions and `[...].join("\n")` print
+ *   blocks (`tools/notebook_report.ts`). Printed always; with `--targets` the
+ *   chapters' targets (issue 12) are enforced.
  *
- * Usage: `deno run -A tools/check_notebooks.ts`
+ * Usage: `deno run -A tools/check_notebooks.ts [--targets] [--dir DIR]
+ * [--only format,maths,types,lint,report]`
  *
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
+import { formatNotebooks, nonCodeChanges } from "./format_notebooks.ts";
+import { notebookMathProblems } from "./notebook_math.ts";
+import {
+  checkTargets,
+  printReport,
+  reportNotebook,
+} from "./notebook_report.ts";
 import {
   joinSource,
   listNotebooks,
@@ -20,6 +44,7 @@ import {
 } from "./notebook_runner.ts";
 
 const OUT = join(ROOT, ".build", "nbcheck");
+const NB_LINT_CONFIG = join(ROOT, "tools", "nbcheck.deno.json");
 
 /**
  * The code of a notebook as one module: each cell preceded by a marker comment.
@@ -45,6 +70,33 @@ export function notebookModule(
     return `// ---- cell ${index} ----\n${code}\n`;
   });
   return parts.join("\n") + "\nexport {};\n";
+}
+
+/**
+ * Writes the configuration the notebooks' code is type-checked with: the compiler
+ * options of `notebooks/deno.json` (the workspace member that Jupyter's kernel and
+ * VS Code's Deno extension read for the notebooks: strict, but without
+ * `noUncheckedIndexedAccess`, so a notebook reads `x[0]`, not `x[0]!`) and the import
+ * map of the root `deno.json` (one source of truth for versions). The library keeps
+ * the root's stricter options.
+ *
+ * @param dir Where to write `deno.json` (the folder of the extracted modules).
+ * @returns The path of the written configuration.
+ */
+export async function notebookConfig(dir: string): Promise<string> {
+  const root = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json")));
+  const nb = JSON.parse(
+    await Deno.readTextFile(join(ROOT, "notebooks", "deno.json")),
+  );
+  const path = join(dir, "deno.json");
+  const config = {
+    compilerOptions: nb.compilerOptions,
+    imports: root.imports,
+    nodeModulesDir: root.nodeModulesDir,
+    lock: { path: relative(dir, join(ROOT, "deno.lock")), frozen: true },
+  };
+  await Deno.writeTextFile(path, JSON.stringify(config, null, 2) + "\n");
+  return path;
 }
 
 async function run(args: string[]): Promise<{ ok: boolean; text: string }> {
@@ -82,70 +134,147 @@ function explain(
   );
 }
 
+/** The stages, in the order they run. */
+const STAGES = ["format", "maths", "types", "lint", "report"] as const;
+type Stage = (typeof STAGES)[number];
+
+function flag(name: string): string | undefined {
+  const at = Deno.args.indexOf(name);
+  return at >= 0 ? Deno.args[at + 1] : undefined;
+}
+
 if (import.meta.main) {
-  const FMT = join(ROOT, ".build", "nbfmt");
-  for (const dir of [OUT, FMT]) {
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-    await Deno.mkdir(dir, { recursive: true });
-  }
-  const modules = new Map<string, { notebook: string; source: string }>();
-  for (const path of await listNotebooks()) {
-    const nb = await readNotebook(path);
-    const cells = nb.cells
-      .map((c, index) => ({ c, index }))
-      .filter(({ c }) => c.cell_type === "code")
-      .map(({ c, index }) => ({ index, source: joinSource(c.source) }));
-    const file = basename(path).replace(/\.ipynb$/, ".ts");
-    const source = notebookModule(cells);
-    await Deno.writeTextFile(join(OUT, file), source);
-    await Deno.writeTextFile(
-      join(FMT, file),
-      notebookModule(cells, { rewriteImports: false }),
+  const dirArg = flag("--dir");
+  const dir = dirArg === undefined ? undefined : resolve(dirArg);
+  const only = flag("--only")?.split(",").map((s) => s.trim());
+  const unknown = (only ?? []).filter((s) => !STAGES.includes(s as Stage));
+  if (unknown.length) {
+    console.log(
+      `[check] unknown stage(s) ${unknown.join(", ")}; stages: ${
+        STAGES.join(", ")
+      }`,
     );
-    modules.set(file, { notebook: basename(path), source });
+    Deno.exit(2);
+  }
+  const runs = (stage: Stage) => only === undefined || only.includes(stage);
+  const enforce = Deno.args.includes("--targets");
+  const paths = await listNotebooks(dir);
+  const failures: string[] = [];
+  const fail = (stage: string, lines: string[]) => {
+    for (const l of lines) console.log(`    ${l}`);
+    failures.push(stage);
+  };
+
+  if (runs("format")) {
+    console.log(
+      `[check] format: the formatting step leaves markdown byte-identical and finds the code formatted (${paths.length} notebook(s))`,
+    );
+    try {
+      const results = await formatNotebooks(paths);
+      const damage = results.flatMap(nonCodeChanges);
+      if (damage.length) fail("format (markdown changed)", damage);
+      const unformatted = results.filter((r) => r.changed.length).map((r) =>
+        `${basename(r.path)}: code cell(s) ${
+          r.changed.join(", ")
+        } are not formatted; run \`deno task notebooks\` (it formats them first)`
+      );
+      if (unformatted.length) fail("format (code)", unformatted);
+    } catch (e) {
+      fail("format", [e instanceof Error ? e.message : String(e)]);
+    }
+  }
+
+  if (runs("maths")) {
+    console.log(
+      `[check] maths: every formula of every markdown cell typesets under KaTeX; display blocks intact`,
+    );
+    const problems: string[] = [];
+    for (const path of paths) {
+      problems.push(
+        ...notebookMathProblems(basename(path), await readNotebook(path)),
+      );
+    }
+    if (problems.length) fail("maths", problems);
+  }
+
+  const modules = new Map<string, { notebook: string; source: string }>();
+  if (runs("types") || runs("lint")) {
+    await Deno.remove(OUT, { recursive: true }).catch(() => {});
+    await Deno.mkdir(OUT, { recursive: true });
+    for (const path of paths) {
+      const nb = await readNotebook(path);
+      const cells = nb.cells
+        .map((c, index) => ({ c, index }))
+        .filter(({ c }) => c.cell_type === "code")
+        .map(({ c, index }) => ({ index, source: joinSource(c.source) }));
+      const file = basename(path).replace(/\.ipynb$/, ".ts");
+      const source = notebookModule(cells);
+      await Deno.writeTextFile(join(OUT, file), source);
+      modules.set(file, { notebook: basename(path), source });
+    }
   }
   const files = [...modules.keys()].map((f) => join(OUT, f));
-  const config = join(ROOT, "tools", "nbcheck.deno.json");
 
-  // `deno fmt --check` on .ipynb files misreports formatted notebooks (Deno 2.9), so the
-  // notebooks are left out of the project's fmt and their code is checked here instead.
-  console.log(
-    `[check] checking the formatting of ${files.length} notebook(s)' code`,
-  );
-  const fmt = await run(["fmt", "--check", "--config", config, FMT]);
-  if (!fmt.ok) {
-    console.log(explain(fmt.text.replaceAll("/nbfmt/", "/nbcheck/"), modules));
+  if (runs("types")) {
     console.log(
-      "[check] FAILED: notebook code is not formatted; run `deno task notebooks` (it formats them first)",
+      `[check] types: the library, tests, tools, bench and explorer (deno.json's options)`,
     );
+    const check = await run([
+      "check",
+      "--quiet",
+      "lib/",
+      "tests/",
+      "tools/",
+      "bench/",
+      "explorer/",
+    ]);
+    if (!check.ok) fail("types (library)", [check.text]);
+    console.log(
+      `[check] types: the notebooks' code (notebooks/deno.json's options: strict, indexing unchecked)`,
+    );
+    if (files.length) {
+      const nbCheck = await run([
+        "check",
+        "--quiet",
+        "--config",
+        await notebookConfig(OUT),
+        ...files,
+      ]);
+      if (!nbCheck.ok) {
+        fail("types (notebooks)", [explain(nbCheck.text, modules)]);
+      }
+    }
+  }
+
+  if (runs("lint") && files.length) {
+    console.log(`[check] lint: the notebooks' code`);
+    const lint = await run(["lint", "--config", NB_LINT_CONFIG, ...files]);
+    if (!lint.ok) fail("lint", [explain(lint.text, modules)]);
+  }
+
+  if (runs("report")) {
+    const reports = [];
+    for (const path of paths) {
+      reports.push(
+        await reportNotebook(basename(path), await readNotebook(path)),
+      );
+    }
+    printReport(reports);
+    const misses = checkTargets(reports);
+    if (misses.length) {
+      if (enforce) fail("targets", misses);
+      else {
+        console.log(
+          `[check] targets not met (${misses.length}); reported only, enforced with --targets:`,
+        );
+        for (const m of misses) console.log(`    ${m}`);
+      }
+    } else console.log("[check] targets: all met");
+  }
+
+  if (failures.length) {
+    console.log(`[check] FAILED: ${failures.join("; ")}`);
     Deno.exit(1);
   }
-  console.log(
-    `[check] type-checking the code of the notebooks, the library, tests, tools, bench and explorer`,
-  );
-  const check = await run([
-    "check",
-    "--quiet",
-    "lib/",
-    "tests/",
-    "tools/",
-    "bench/",
-    "explorer/",
-    ...files,
-  ]);
-  if (!check.ok) {
-    console.log(explain(check.text, modules));
-    console.log("[check] FAILED: type errors");
-    Deno.exit(1);
-  }
-  console.log(`[check] linting the notebooks' code`);
-  const lint = await run(["lint", "--config", config, ...files]);
-  if (!lint.ok) {
-    console.log(explain(lint.text, modules));
-    console.log("[check] FAILED: lint errors in notebooks");
-    Deno.exit(1);
-  }
-  console.log(
-    "[check] notebooks' code is formatted and lints clean; everything type-checks",
-  );
+  console.log("[check] passed");
 }

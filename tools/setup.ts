@@ -6,7 +6,9 @@
  * 3. finds a Python with Jupyter's `nbclient` and `nbconvert`, installing them when
  *    missing (pip where it works, else Debian's packages when root);
  * 4. points the `deno` Jupyter kernelspec at this Deno;
- * 5. with `--browser`, installs Debian's Chromium for the reading edition's tests.
+ * 5. with `--browser`, installs Debian's Chromium for the browser tests, and
+ *    JupyterLab 4 (pip, in a virtual environment under `.tools/jupyterlab/`) for the
+ *    real-client test (`tests/jupyterlab_test.ts`).
  *
  * Running it twice does no work twice: each step checks before it acts and says what
  * it found. Other tools import {@link ensureSetup} to get the Python to use.
@@ -247,6 +249,93 @@ async function ensureKernelspec(py: string): Promise<void> {
   }
 }
 
+/** The virtual environment JupyterLab is installed into (ignored by git). */
+export const JUPYTERLAB_VENV = join(ROOT, ".tools", "jupyterlab");
+
+/** The JupyterLab versions the real-client test is written for. */
+const JUPYTERLAB_SPEC = "jupyterlab>=4.0,<5";
+
+async function jupyterLabVersion(jupyter: string): Promise<string | undefined> {
+  const res = await run(jupyter, ["--version"], { quiet: true });
+  const v = res.stdout.trim();
+  return res.ok && /^4\./.test(v) ? v : undefined;
+}
+
+/**
+ * Installs JupyterLab 4 into {@link JUPYTERLAB_VENV} unless it is there already, and
+ * returns its `jupyter-lab` executable. The venv's Jupyter finds the `deno` kernelspec
+ * in the user's Jupyter data folder, where {@link ensureSetup} puts it.
+ *
+ * @returns The path of `jupyter-lab` and the JupyterLab version.
+ * @throws {Error} If no Python can make a virtual environment or pip cannot install.
+ */
+export async function ensureJupyterLab(): Promise<
+  { jupyterLab: string; version: string }
+> {
+  const bin = join(JUPYTERLAB_VENV, "bin");
+  const jupyterLab = join(bin, "jupyter-lab");
+  const found = await jupyterLabVersion(jupyterLab);
+  if (found) {
+    log(`JupyterLab ${found} found (${JUPYTERLAB_VENV})`);
+    return { jupyterLab, version: found };
+  }
+  log(
+    `JupyterLab 4 is missing (needed by tests/jupyterlab_test.ts); installing it with pip into ${JUPYTERLAB_VENV}`,
+  );
+  let made = false;
+  for (const py of ["python3", "/usr/bin/python3"]) {
+    if (await runLoud(py, ["-m", "venv", "--clear", JUPYTERLAB_VENV])) {
+      made = true;
+      break;
+    }
+  }
+  if (
+    !made && isRoot() &&
+    (await run("apt-get", ["--version"], { quiet: true })).ok
+  ) {
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    await runLoud("apt-get", ["update", "-qq"], env);
+    made =
+      await runLoud("apt-get", ["install", "-y", "-qq", "python3-venv"], env) &&
+      await runLoud("/usr/bin/python3", [
+        "-m",
+        "venv",
+        "--clear",
+        JUPYTERLAB_VENV,
+      ]);
+  }
+  if (!made) {
+    throw new Error(
+      "no Python here can create a virtual environment for JupyterLab: install python3-venv (Debian) and run this again",
+    );
+  }
+  // --retries 0: an unreachable index fails fast instead of backing off five times.
+  if (
+    !await runLoud(join(bin, "python"), [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      "--timeout",
+      "15",
+      "--retries",
+      "0",
+      JUPYTERLAB_SPEC,
+    ])
+  ) {
+    throw new Error(
+      `pip could not install ${JUPYTERLAB_SPEC} into ${JUPYTERLAB_VENV}; check pip's index (pip config list)`,
+    );
+  }
+  const version = await jupyterLabVersion(jupyterLab);
+  if (!version) {
+    throw new Error(`${jupyterLab} does not run after the install`);
+  }
+  log(`installed JupyterLab ${version}`);
+  return { jupyterLab, version };
+}
+
 /** Path of the Chromium the browser tests drive. */
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -277,7 +366,7 @@ async function ensureChromium(): Promise<void> {
 /**
  * Runs every set-up step that is needed, printing what it finds and does.
  *
- * @param options.browser Also install Chromium for the browser tests.
+ * @param options.browser Also install Chromium and JupyterLab for the browser tests.
  * @returns The Python to run nbclient with and the Deno the kernel uses.
  */
 export async function ensureSetup(
@@ -287,7 +376,10 @@ export async function ensureSetup(
   await cacheNpm();
   const python = await ensureJupyter();
   await ensureKernelspec(python);
-  if (options.browser) await ensureChromium();
+  if (options.browser) {
+    await ensureChromium();
+    await ensureJupyterLab();
+  }
   return { python, deno: Deno.execPath() };
 }
 

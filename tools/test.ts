@@ -112,14 +112,14 @@ if (import.meta.main) {
       "test",
       "-A",
       "--parallel",
-      "--ignore=tests/book_test.ts",
+      "--ignore=tests/book_test.ts,tests/jupyterlab_test.ts",
       "tests/",
     ], denoTestCounts),
   );
   results.push(
     await step(
       "documentation examples",
-      ["test", "--doc", "lib/"],
+      ["test", "--doc", "--allow-read", "lib/"],
       denoTestCounts,
     ),
   );
@@ -142,6 +142,13 @@ if (import.meta.main) {
       "notebooks: run with each of their other parameter sets, zero errors",
       ["run", "-A", "tools/run_notebooks.ts", "--variants"],
       notebookCounts,
+    ),
+  );
+  results.push(
+    await step(
+      "notebooks in JupyterLab 4 (Chromium): untrusted on open, then Run All Cells",
+      ["test", "-A", "tests/jupyterlab_test.ts"],
+      denoTestCounts,
     ),
   );
   results.push(

@@ -1,0 +1,852 @@
+/**
+ * Tests of the interactive figures (`figures/`).
+ *
+ * - In Deno: the library names the figures import are lib/mod.ts's own; each figure's
+ *   numbers equal an independent computation with lib/mod.ts; compute() is pure; the
+ *   book's marker replacement and the static rendering.
+ * - In Chromium (Debian's, driven by playwright-core, from file://): the demo page
+ *   built by `figures/build_demo.ts`, under its Content-Security-Policy. Each figure's
+ *   controls are moved with the keyboard and the numbers shown are compared with the
+ *   library's for the settings shown; no console error, no request outside the page's
+ *   folder, zero axe-core violations (WCAG 2.1 A/AA) in light and dark, visible focus,
+ *   the print style and the page without JavaScript.
+ *
+ * Speed is never asserted here: `deno bench -A bench/figures_bench.ts` measures it.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import axe from "axe-core";
+import * as lib from "../lib/mod.ts";
+import * as figLib from "../figures/_lib.ts";
+import { formatNumber, type Settings } from "../figures/_framework.ts";
+import { figureNamed, FIGURES } from "../figures/mod.ts";
+import {
+  figureHtml,
+  figureMarkers,
+  figurePlaceholders,
+  fillFigureHosts,
+  markerNames,
+  SUGGESTED_PLACES,
+} from "../figures/embed.ts";
+import { buildDemo } from "../figures/build_demo.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+// ---------------------------------------------------------------------------------
+// Independent computations with lib/mod.ts: what each figure must show
+// ---------------------------------------------------------------------------------
+
+type Expected = Record<string, number>;
+
+function num(s: Settings, key: string): number {
+  return Number(s[key]);
+}
+
+/** Each figure's readings, recomputed from lib/mod.ts without the figure's code. */
+const REFERENCE: Record<string, (s: Settings) => Expected> = {
+  "variance-divisor": (s) => {
+    const n = num(s, "n"), c = num(s, "c"), sigma2 = num(s, "sigma2");
+    const reps = num(s, "reps");
+    const draws = new lib.RandomState(num(s, "seed")).normal(
+      0,
+      Math.sqrt(sigma2),
+      [reps, n],
+    );
+    const est = Float64Array.from(
+      { length: reps },
+      (_, r) => lib.variance(draws.data.subarray(r * n, (r + 1) * n)) * n / c,
+    );
+    const sum = lib.samplingSummary(est, sigma2);
+    const bias2 = ((n - 1) / c - 1) ** 2 * sigma2 ** 2;
+    return {
+      mean: sum.mean,
+      bias2: sum.bias ** 2,
+      variance: sum.variance,
+      mse: sum.mse,
+      "theory-mse": bias2 + 2 * (n - 1) * sigma2 ** 2 / c ** 2,
+    };
+  },
+  "log-likelihood": (s) => {
+    const rs = new lib.RandomState(num(s, "seed"));
+    const n = num(s, "n");
+    if (s.model === "bernoulli") {
+      const x = rs.binomial(1, num(s, "p"), n);
+      const fit = lib.fitBernoulli(x);
+      const g = lib.grid1d(
+        (p) => lib.bernoulliLogLikelihood(x, p),
+        lib.linspace(0.001, 0.999, 301),
+      );
+      return {
+        mle: fit.p,
+        se: 1 / Math.sqrt(lib.fisherInformationBernoulli(fit.p, n)),
+        "max-log-likelihood": fit.logLikelihood,
+        "grid-argmax": g.argmax.x,
+      };
+    }
+    const mu = num(s, "mu"), sigma = num(s, "sigma");
+    const x = rs.normal(mu, sigma, n);
+    const fit = lib.fitNormal(x);
+    const g = lib.grid1d(
+      (m) => lib.normalLogLikelihood(x, m, fit.sigma),
+      lib.linspace(mu - 1.5 * sigma, mu + 1.5 * sigma, 301),
+    );
+    return {
+      mle: fit.mu,
+      "sigma-hat": fit.sigma,
+      se: fit.sigma / Math.sqrt(n),
+      "max-log-likelihood": fit.logLikelihood,
+      "grid-argmax": g.argmax.x,
+    };
+  },
+  "robust-lines": (s) => {
+    const n = num(s, "n");
+    const x = lib.linspace(0, 10, n);
+    const noise = new lib.RandomState(num(s, "seed")).normal(0, 1, n);
+    const y = Array.from(x, (v, i) => 1 + 0.5 * v + noise[i]!);
+    y[num(s, "k") - 1]! += num(s, "shift");
+    const X = Array.from(x, (v) => [v]);
+    const o = lib.ols(X, y), l = lib.lad(X, y);
+    const h = lib.huberRegression(X, y, { delta: num(s, "delta"), scale: 1 });
+    return {
+      "ols-slope": o.coef[0]!,
+      "ols-intercept": o.intercept,
+      "lad-slope": l.coef[0]!,
+      "lad-intercept": l.intercept,
+      "huber-slope": h.coef[0]!,
+      "huber-intercept": h.intercept,
+    };
+  },
+  "penalty-shapes": (s) => {
+    const n = num(s, "n"), rho = num(s, "rho");
+    const rs = new lib.RandomState(num(s, "seed"));
+    const z = rs.randn([n, 2]);
+    const e = rs.normal(0, 1, n);
+    const X: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const x1 = z.get(i, 0);
+      const x2 = rho * x1 + Math.sqrt(1 - rho * rho) * z.get(i, 1);
+      X.push([x1, x2]);
+      y.push(2 * x1 + 0.5 * x2 + e[i]!);
+    }
+    const lambda = 10 ** num(s, "logLambda");
+    const r = lib.ridge(X, y, { alpha: lambda, fitIntercept: false }).coef;
+    const a = lib.lasso(X, y, { alpha: lambda / (2 * n), fitIntercept: false })
+      .coef;
+    const o = lib.ols(X, y, { fitIntercept: false }).coef;
+    return {
+      lambda,
+      "ridge-w1": r[0]!,
+      "ridge-w2": r[1]!,
+      "lasso-w1": a[0]!,
+      "lasso-w2": a[1]!,
+      "ols-w1": o[0]!,
+      "ols-w2": o[1]!,
+    };
+  },
+  "mle-map": (s) => {
+    const n = num(s, "n"), strength = num(s, "strength");
+    const rs = new lib.RandomState(num(s, "seed"));
+    if (s.model === "bernoulli") {
+      const x = rs.binomial(1, num(s, "p"), 500).subarray(0, n);
+      const post = lib.betaBernoulliPosterior(
+        x,
+        lib.betaPrior({ centre: num(s, "centreP"), strength }),
+      );
+      return {
+        mle: lib.fitBernoulli(x).p,
+        map: post.mode,
+        "posterior-mean": post.mean,
+        "posterior-sd": Math.sqrt(post.variance),
+      };
+    }
+    const x = rs.normal(num(s, "mu"), 1, 500).subarray(0, n);
+    const post = lib.normalMeanPosterior(x, {
+      sigma: 1,
+      ...lib.normalPrior({ centre: num(s, "centreMu"), strength, sigma: 1 }),
+    });
+    return {
+      mle: n === 1 ? x[0]! : lib.fitNormal(x).mu,
+      map: post.mode,
+      "posterior-mean": post.mean,
+      "posterior-sd": post.sd,
+    };
+  },
+  efficiency: (s) => {
+    const n = num(s, "n"), theta = num(s, "theta");
+    const rs = new lib.RandomState(num(s, "seed"));
+    const est = lib.monteCarlo(num(s, "reps"), () => rs.normal(theta, 1, n), {
+      v: (x) => {
+        if (s.estimator === "median") return lib.median(x);
+        const m = lib.mean(x);
+        return s.estimator === "hodges" && Math.abs(m) < n ** -0.25 ? 0 : m;
+      },
+    }).v;
+    const sum = lib.samplingSummary(est, theta);
+    const nI = lib.fisherInformationNormalMean(1, n);
+    return {
+      mean: sum.mean,
+      variance: sum.variance,
+      "variance-nI": sum.variance * nI,
+      "mse-nI": sum.mse * nI,
+    };
+  },
+  "gd-newton": (s) => {
+    const n = num(s, "n"), rho = num(s, "rho");
+    const rs = new lib.RandomState(num(s, "seed"));
+    const z = rs.randn([n, 2]);
+    const X = new lib.Matrix(n, 2);
+    for (let i = 0; i < n; i++) {
+      X.set(i, 0, z.get(i, 0));
+      X.set(i, 1, rho * z.get(i, 0) + Math.sqrt(1 - rho * rho) * z.get(i, 1));
+    }
+    const p = lib.sigmoid(lib.matvec(X, [1.2, -0.8]));
+    const u = rs.rand(n);
+    const y = Array.from(p, (pi, i) => (u[i]! < pi ? 1 : 0));
+    const gd = lib.logisticRegression(X, y, {
+      learningRate: num(s, "lr"),
+      epochs: num(s, "epochs"),
+      tol: 0,
+      fitIntercept: false,
+    });
+    const newton = lib.logisticRegression(X, y, {
+      method: "newton",
+      fitIntercept: false,
+    });
+    return {
+      "gd-w1": gd.coef[0]!,
+      "gd-w2": gd.coef[1]!,
+      "gd-loss": lib.binaryCrossEntropyWithLogits(lib.matvec(X, gd.coef), y),
+      "newton-w1": newton.coef[0]!,
+      "newton-w2": newton.coef[1]!,
+      "newton-loss": newton.loss,
+      "newton-steps": newton.nIter,
+    };
+  },
+};
+
+/** Shown numbers (key → value as printed in data-value) against the reference. */
+function assertMatchesLibrary(
+  name: string,
+  settings: Settings,
+  shown: Record<string, number>,
+): void {
+  const expected = REFERENCE[name]!(settings);
+  assert.deepEqual(
+    Object.keys(shown).sort(),
+    Object.keys(expected).sort(),
+    `${name}: the readings shown`,
+  );
+  for (const [key, want] of Object.entries(expected)) {
+    const got = shown[key]!;
+    // the figure and the reference call the same library functions, except that
+    // gradient descent runs as the notebook's SGD loop in the figure and inside
+    // logisticRegression in the reference (equal to rounding, as the notebook checks)
+    const tol = key.startsWith("gd-") ? 1e-12 : 0;
+    assert.ok(
+      Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)),
+      `${name} at ${
+        JSON.stringify(settings)
+      }: ${key} shown ${got}, library ${want}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Deno tests
+// ---------------------------------------------------------------------------------
+
+Deno.test("figures/_lib.ts re-exports lib/mod.ts's own objects under their public names", () => {
+  for (const [name, value] of Object.entries(figLib)) {
+    assert.ok(name in lib, `${name} is not a public name of lib/mod.ts`);
+    assert.equal(value, (lib as Record<string, unknown>)[name], name);
+  }
+});
+
+/** Settings each figure is checked at, besides its defaults. */
+const OTHER_SETTINGS: Record<string, Settings[]> = {
+  "variance-divisor": [{ n: 12, c: 13, sigma2: 1.5, reps: "2000", seed: 3 }],
+  "log-likelihood": [
+    { model: "bernoulli", p: 0.12, n: 40, seed: 5 },
+    { model: "normal", mu: -2, sigma: 3, n: 1000, seed: 42 },
+  ],
+  "robust-lines": [{ shift: -35, k: 1, delta: 0.3, n: 20, seed: 9 }],
+  "penalty-shapes": [{ logLambda: 3.2, rho: -0.6, n: 80, seed: 4 }],
+  "mle-map": [
+    { model: "normal", mu: -1.5, n: 1, centreMu: 2, strength: 3, seed: 9 },
+    { model: "bernoulli", p: 0.97, n: 12, centreP: 0.2, strength: 0, seed: 1 },
+  ],
+  efficiency: [
+    { estimator: "hodges", n: 100, theta: 0, reps: "1000", seed: 1 },
+    { estimator: "median", n: 31, theta: 0.4, reps: "1000", seed: 2 },
+  ],
+  "gd-newton": [{ lr: 4, epochs: 120, rho: -0.5, n: 300, seed: 8 }],
+};
+
+Deno.test("every figure's numbers equal the library's, at its defaults and other settings", () => {
+  for (const [name, def] of Object.entries(FIGURES)) {
+    for (const extra of [{}, ...(OTHER_SETTINGS[name] ?? [])]) {
+      const s = { ...def.defaults, ...extra };
+      const shown = Object.fromEntries(
+        def.readings(def.compute(s), s).map((r) => [r.key, r.value]),
+      );
+      assertMatchesLibrary(name, s, shown);
+    }
+  }
+});
+
+Deno.test("compute() is pure: the same settings give the same numbers after others", () => {
+  for (const [name, def] of Object.entries(FIGURES)) {
+    const s = def.defaults;
+    const first = def.readings(def.compute(s), s);
+    const other = { ...def.defaults, ...(OTHER_SETTINGS[name]?.[0] ?? {}) };
+    def.compute(other);
+    assert.deepEqual(def.readings(def.compute(s), s), first, name);
+  }
+});
+
+Deno.test("the figures show what their text says: c = n + 1 has the smallest MSE, only the lasso zeroes a weight, Hodges beats the bound at θ = 0, Newton reaches a lower loss than 50 GD epochs", () => {
+  const vd = figureNamed("variance-divisor");
+  const mse = (c: number) =>
+    (vd.compute({ ...vd.defaults, c }) as { mse: number }).mse;
+  const n = Number(vd.defaults.n);
+  assert.ok(mse(n + 1) < mse(n) && mse(n) < mse(n - 1));
+  const ps = figureNamed("penalty-shapes");
+  const big = ps.compute({ ...ps.defaults, logLambda: 3 }) as {
+    lasso: Float64Array;
+    ridge: Float64Array;
+  };
+  assert.ok(big.lasso.includes(0) && !big.ridge.includes(0));
+  const eff = figureNamed("efficiency");
+  const hodges = eff.compute({ ...eff.defaults, estimator: "hodges" }) as {
+    varianceTimesNI: number;
+  };
+  assert.ok(hodges.varianceTimesNI < 0.1); // superefficient at θ = 0
+  const gn = figureNamed("gd-newton");
+  const paths = gn.compute(gn.defaults) as {
+    gd: { loss: number }[];
+    newton: { loss: number }[];
+  };
+  assert.ok(paths.newton.length <= 8);
+  assert.ok(paths.gd.at(-1)!.loss > paths.newton.at(-1)!.loss + 1e-6);
+});
+
+Deno.test("at the notebooks' settings the figures print the notebooks' numbers (01: 3.1965 and 3.9956; 02: μ̂ = 3.5232, σ̂ = 1.1745, p̂ = 0.3125 ± 0.0232)", () => {
+  const vd = figureNamed("variance-divisor");
+  const at = (c: number) => {
+    const s = { ...vd.defaults, reps: "100000", c };
+    return vd.readings(vd.compute(s), s).find((r) => r.key === "mean")!;
+  };
+  assert.equal(formatNumber(at(5).value, ".4f"), "3.1965");
+  assert.equal(formatNumber(at(4).value, ".4f"), "3.9956");
+  const ll = figureNamed("log-likelihood");
+  const s = { ...ll.defaults, n: 1000 };
+  const shown = Object.fromEntries(
+    ll.readings(ll.compute(s), s).map((
+      r,
+    ) => [r.key, formatNumber(r.value, r.spec)]),
+  );
+  assert.equal(shown.mle, "3.5232");
+  assert.equal(shown["sigma-hat"], "1.1745");
+  // and the click experiment: RandomState(7).binomial(1, 0.3, 400)
+  const b = { ...ll.defaults, model: "bernoulli", p: 0.3, n: 400, seed: 7 };
+  const clicks = Object.fromEntries(
+    ll.readings(ll.compute(b), b).map((
+      r,
+    ) => [r.key, formatNumber(r.value, r.spec)]),
+  );
+  assert.equal(clicks.mle, "0.3125");
+  assert.equal(clicks.se, "0.0232");
+});
+
+Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers() gives, and every figure has a suggested place", () => {
+  const md =
+    "Intro.\n<!-- figure: gd-newton -->\n\n<!-- figure: mle-map hash -->\nEnd.";
+  assert.equal(fillFigureHosts(figurePlaceholders(md)), figureMarkers(md));
+  assert.equal(
+    (figureMarkers(md).match(/data-figure-hash/g) ?? []).length,
+    1,
+  );
+  assert.deepEqual(markerNames(md), ["gd-newton", "mle-map"]);
+  // sanitize-html writes an empty attribute without its value
+  assert.equal(
+    fillFigureHosts('<div data-figure-host="mle-map" data-figure-hash></div>'),
+    figureHtml("mle-map", { hash: true }),
+  );
+  assert.throws(
+    () => figurePlaceholders("<!-- figure: nope -->"),
+    /no figure called "nope"/,
+  );
+  assert.deepEqual(
+    Object.keys(SUGGESTED_PLACES).sort(),
+    Object.keys(FIGURES).sort(),
+  );
+});
+
+Deno.test("figureMarkers() puts each marked figure's host, with its static rendering, where the marker was", () => {
+  const md = "## Bias\n\nText.\n<!-- figure: variance-divisor -->\n\nMore.\n";
+  const out = figureMarkers(md);
+  assert.deepEqual(markerNames(md), ["variance-divisor"]);
+  assert.ok(out.startsWith('## Bias\n\nText.\n\n<div class="fig-host"'));
+  assert.ok(out.endsWith("</div>\n\n\nMore.\n"));
+  assert.ok(!/\n\s*\n/.test(figureHtml("variance-divisor")));
+  // the same markup on every build (no counters or random names)
+  assert.equal(figureHtml("gd-newton"), figureHtml("gd-newton"));
+  assert.throws(
+    () => figureMarkers("<!-- figure: nope -->"),
+    /figureNamed\(\): no figure called "nope" \(known: variance-divisor, /,
+  );
+  // the static rendering shows the default numbers, formatted, and accessible charts
+  for (const [name, def] of Object.entries(FIGURES)) {
+    const html = figureHtml(name);
+    for (const r of def.readings(def.compute(def.defaults), def.defaults)) {
+      assert.ok(
+        html.includes(
+          `data-key="${r.key}">${formatNumber(r.value, r.spec)}</dd>`,
+        ) ||
+          html.includes(`>${formatNumber(r.value, r.spec)}</dd>`),
+        `${name}: ${r.key}`,
+      );
+    }
+    const svgs = html.match(/<svg[^>]*class="fig-plot"[^>]*>/g) ?? [];
+    assert.ok(svgs.length >= 1, name);
+    for (const svg of svgs) {
+      assert.match(svg, /role="img"/);
+      assert.match(svg, /aria-label="[^"]+"/);
+      assert.match(svg, /aria-describedby="fig-[a-z-]+-chart-[a-z]+-caption"/);
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------
+// Chromium
+// ---------------------------------------------------------------------------------
+
+const haveChromium = (() => {
+  try {
+    return Deno.statSync(CHROMIUM).isFile;
+  } catch {
+    return false;
+  }
+})();
+const inCI = Deno.env.get("CI") === "true";
+if (!haveChromium && !inCI) {
+  console.warn(
+    `figures_test: ${CHROMIUM} not found: skipping the browser tests`,
+  );
+}
+
+/** A keyboard action on one control: focus it, then press keys or type. */
+interface Action {
+  key: string;
+  press?: string[];
+  type?: string;
+}
+
+/** Each figure's keyboard session. */
+const ACTIONS: Record<string, Action[]> = {
+  "variance-divisor": [
+    { key: "n", press: ["ArrowRight", "ArrowRight"] },
+    { key: "c", press: ["ArrowRight", "ArrowRight", "ArrowRight"] },
+    { key: "sigma2", press: ["ArrowLeft"] },
+    { key: "reps", press: ["ArrowUp"] },
+    { key: "seed", type: "7" },
+  ],
+  "log-likelihood": [
+    { key: "mu", press: ["ArrowRight", "ArrowRight", "ArrowRight"] },
+    { key: "n", press: ["PageUp"] },
+    { key: "seed", type: "3" },
+    { key: "model", press: ["ArrowDown"] },
+    { key: "p", press: ["ArrowLeft", "ArrowLeft", "ArrowLeft"] },
+    { key: "n", press: ["End"] },
+  ],
+  "robust-lines": [
+    { key: "shift", press: ["PageUp", "PageUp"] },
+    { key: "delta", press: ["ArrowRight", "ArrowRight", "ArrowRight"] },
+    { key: "k", press: ["Home"] },
+    { key: "seed", type: "5" },
+  ],
+  "penalty-shapes": [
+    { key: "logLambda", press: ["End"] },
+    { key: "rho", press: ["ArrowLeft", "ArrowLeft", "ArrowLeft", "ArrowLeft"] },
+    { key: "n", press: ["ArrowRight"] },
+    { key: "seed", type: "11" },
+  ],
+  "mle-map": [
+    { key: "p", press: ["ArrowRight", "ArrowRight"] },
+    { key: "strength", press: ["PageUp"] },
+    { key: "model", press: ["ArrowDown"] },
+    { key: "mu", press: ["ArrowLeft", "ArrowLeft"] },
+    { key: "centreMu", press: ["ArrowRight"] },
+    { key: "n", press: ["Home"] },
+    { key: "seed", type: "123" },
+  ],
+  efficiency: [
+    { key: "estimator", press: ["ArrowDown"] },
+    { key: "n", press: ["PageDown"] },
+    { key: "estimator", press: ["ArrowDown"] },
+    { key: "theta", press: ["ArrowRight", "ArrowRight", "ArrowRight"] },
+    { key: "reps", press: ["ArrowUp"] },
+  ],
+  "gd-newton": [
+    { key: "lr", press: ["ArrowRight", "ArrowRight", "ArrowRight"] },
+    { key: "epochs", press: ["PageUp"] },
+    { key: "rho", press: ["ArrowLeft", "ArrowLeft"] },
+    { key: "seed", type: "1" },
+  ],
+};
+
+interface Shown {
+  settings: Settings;
+  values: Record<string, number>;
+  texts: Record<string, string>;
+}
+
+function readFigure(page: Page, name: string): Promise<Shown> {
+  return page.evaluate((name) => {
+    const fig = document.querySelector(`.fig-live[data-figure="${name}"]`);
+    if (!fig) throw new Error(`no live figure ${name}`);
+    const values: Record<string, number> = {};
+    const texts: Record<string, string> = {};
+    for (const dd of fig.querySelectorAll<HTMLElement>("dd[data-key]")) {
+      values[dd.dataset.key!] = Number(dd.dataset.value);
+      texts[dd.dataset.key!] = dd.textContent ?? "";
+    }
+    return {
+      settings: JSON.parse(fig.getAttribute("data-settings") ?? "{}"),
+      values,
+      texts,
+    };
+  }, name);
+}
+
+Deno.test({
+  name:
+    "in Chromium from file://, each figure's keyboard-moved controls show the library's numbers, with no console error, no outside request and no axe violation",
+  ignore: !haveChromium && !inCI,
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async (t) => {
+    assert.ok(haveChromium, `${CHROMIUM} is missing and CI=true`);
+    const dir = await Deno.makeTempDir({ prefix: "figures-demo-" });
+    const file = await buildDemo(dir);
+    const url = pathToFileURL(file).href;
+    const folder = pathToFileURL(dir).href + "/";
+    const browser: Browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    const problems: string[] = [];
+    const outside: string[] = [];
+    const open = async (
+      options: {
+        colorScheme?: "light" | "dark";
+        javaScriptEnabled?: boolean;
+        width?: number;
+        hash?: string;
+      } = {},
+    ) => {
+      const context = await browser.newContext({
+        colorScheme: options.colorScheme ?? "light",
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        viewport: { width: options.width ?? 1100, height: 900 },
+      });
+      context.setDefaultTimeout(15_000);
+      // Requests are recorded, not intercepted: Chromium routes intercepted file://
+      // loads through its network stack, where the CSP then judges them as connect-src.
+      context.on("request", (r) => {
+        const u = r.url();
+        if (!u.startsWith(folder) && !u.startsWith("data:")) outside.push(u);
+      });
+      const page = await context.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error" || m.type() === "warning") {
+          problems.push(`${m.type()}: ${m.text()}`);
+        }
+      });
+      page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+      page.on("requestfailed", (r) => {
+        if (r.url().startsWith(folder)) problems.push(`failed: ${r.url()}`);
+      });
+      await page.goto(url + (options.hash ?? ""));
+      return { context, page };
+    };
+    const runAxe = async (page: Page) => {
+      await page.evaluate(axe.source);
+      const result = await page.evaluate(() =>
+        // @ts-ignore: axe is injected into the page above
+        axe.run(document, {
+          // axe would fetch the stylesheets itself (a connect-src request the CSP refuses)
+          preload: false,
+          runOnly: {
+            type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+          },
+        })
+      ) as {
+        violations: { id: string; nodes: { target: unknown }[] }[];
+        passes: unknown[];
+      };
+      // the rules did run: labels, names, contrast, ARIA ... pass on these nodes
+      assert.ok(
+        result.passes.length >= 10,
+        `axe passed ${result.passes.length} rules`,
+      );
+      return result.violations.map((v) =>
+        `${v.id}: ${v.nodes.length} node(s), e.g. ${
+          JSON.stringify(v.nodes[0]?.target)
+        }`
+      );
+    };
+    try {
+      const { context, page } = await open();
+      await page.waitForFunction(() =>
+        document.querySelectorAll(".fig-live").length === 7
+      );
+
+      await t.step("every id on the page is unique", async () => {
+        const dup = await page.evaluate(() => {
+          const seen = new Set<string>();
+          const dups: string[] = [];
+          for (const el of document.querySelectorAll("[id]")) {
+            if (seen.has(el.id)) dups.push(el.id);
+            seen.add(el.id);
+          }
+          return dups;
+        });
+        assert.deepEqual(dup, []);
+      });
+
+      await t.step("keyboard focus is visible", async () => {
+        await page.keyboard.press("Tab");
+        const outline = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const cs = getComputedStyle(el);
+          return {
+            id: el.id,
+            style: cs.outlineStyle,
+            width: parseFloat(cs.outlineWidth),
+          };
+        });
+        assert.equal(outline.id, "fig-variance-divisor-n");
+        assert.notEqual(outline.style, "none");
+        assert.ok(outline.width >= 2, `outline ${outline.width}px`);
+      });
+
+      for (const [name, actions] of Object.entries(ACTIONS)) {
+        await t.step(`${name}: keyboard moves, library numbers`, async () => {
+          let before = await readFigure(page, name);
+          assertMatchesLibrary(name, before.settings, before.values);
+          for (const a of actions) {
+            const control = page.locator(`#fig-${name}-${a.key}`);
+            await control.focus();
+            if (a.type !== undefined) {
+              await control.press("Control+A");
+              await page.keyboard.type(a.type);
+            }
+            for (const k of a.press ?? []) await page.keyboard.press(k);
+            const now = await readFigure(page, name);
+            assert.notDeepEqual(
+              now.settings[a.key],
+              before.settings[a.key],
+              `${name}: ${a.key} did not move with ${a.press ?? a.type}`,
+            );
+            assertMatchesLibrary(name, now.settings, now.values);
+            // and printed as the figure's format says
+            const def = figureNamed(name);
+            const readings = def.readings(
+              def.compute(now.settings),
+              now.settings,
+            );
+            for (const r of readings) {
+              assert.equal(
+                now.texts[r.key],
+                formatNumber(r.value, r.spec),
+                `${name}: ${r.key}`,
+              );
+              assert.equal(now.values[r.key], r.value, `${name}: ${r.key}`);
+            }
+            before = now;
+          }
+        });
+      }
+
+      await t.step(
+        "robust-lines: dragging in the chart moves the point, library numbers",
+        async () => {
+          const before = await readFigure(page, "robust-lines");
+          const svg = page.locator(
+            '#fig-robust-lines [data-chart="scatter"] svg.fig-plot',
+          );
+          await svg.scrollIntoViewIfNeeded();
+          const box = (await svg.boundingBox())!;
+          await page.mouse.move(
+            box.x + box.width * 0.6,
+            box.y + box.height * 0.5,
+          );
+          await page.mouse.down();
+          await page.mouse.move(
+            box.x + box.width * 0.6,
+            box.y + box.height * 0.2,
+            {
+              steps: 4,
+            },
+          );
+          await page.mouse.up();
+          const after = await readFigure(page, "robust-lines");
+          assert.notEqual(after.settings.shift, before.settings.shift);
+          assert.equal(after.settings.k, before.settings.k);
+          assertMatchesLibrary("robust-lines", after.settings, after.values);
+        },
+      );
+
+      await t.step(
+        "print hides the controls and prints the settings",
+        async () => {
+          await page.emulateMedia({ media: "print" });
+          const shown = await page.evaluate(() =>
+            Array.from(document.querySelectorAll(".fig-live"), (fig) => ({
+              controls: getComputedStyle(fig.querySelector(".fig-controls")!)
+                .display,
+              settings: fig.querySelector(".fig-settings")!.textContent ?? "",
+              visible: getComputedStyle(fig.querySelector(".fig-settings")!)
+                .display,
+            }))
+          );
+          for (const s of shown) {
+            assert.equal(s.controls, "none");
+            assert.notEqual(s.visible, "none");
+            assert.match(s.settings, /^Settings: .+ = .+\.$/);
+          }
+          assert.match(shown[0]!.settings, /sample size n = 7, divisor c = 8/);
+          await page.emulateMedia({ media: "screen" });
+        },
+      );
+
+      await t.step("axe: no WCAG 2.1 A/AA violation, light", async () => {
+        assert.deepEqual(await runAxe(page), []);
+      });
+      await context.close();
+
+      await t.step(
+        "axe: no WCAG 2.1 A/AA violation, dark, phone width, no sideways scroll",
+        async () => {
+          const { context, page } = await open({
+            colorScheme: "dark",
+            width: 390,
+          });
+          await page.waitForFunction(() =>
+            document.querySelectorAll(".fig-live").length === 7
+          );
+          assert.deepEqual(await runAxe(page), []);
+          const overflow = await page.evaluate(() =>
+            document.documentElement.scrollWidth -
+            document.documentElement.clientWidth
+          );
+          assert.ok(
+            overflow <= 0,
+            `the page scrolls sideways by ${overflow}px`,
+          );
+          await context.close();
+        },
+      );
+
+      await t.step(
+        "settings in the fragment are read, and moving a control writes them",
+        async () => {
+          const { context, page } = await open({
+            hash: "#variance-divisor.n=9&variance-divisor.c=10&gd-newton.lr=2",
+          });
+          await page.waitForFunction(() =>
+            document.querySelectorAll(".fig-live").length === 7
+          );
+          const vd = await readFigure(page, "variance-divisor");
+          assert.equal(vd.settings.n, 9);
+          assert.equal(vd.settings.c, 10);
+          assertMatchesLibrary("variance-divisor", vd.settings, vd.values);
+          const gn = await readFigure(page, "gd-newton");
+          assert.equal(gn.settings.lr, 2);
+          assertMatchesLibrary("gd-newton", gn.settings, gn.values);
+          await page.locator("#fig-variance-divisor-c").focus();
+          await page.keyboard.press("ArrowLeft");
+          const hash = await page.evaluate(() => location.hash);
+          assert.match(hash, /variance-divisor\.c=9(&|$)/);
+          assert.match(hash, /gd-newton\.lr=2(&|$)/);
+          await context.close();
+        },
+      );
+
+      await t.step(
+        "axe: the static renderings (the figures' script not loaded) have no violation either",
+        async () => {
+          // a context of its own: the refused script is the point, not a problem
+          const context = await browser.newContext({
+            viewport: { width: 1100, height: 900 },
+          });
+          await context.route("**/figures.js", (r) => r.abort());
+          const page = await context.newPage();
+          await page.goto(url);
+          assert.equal(
+            await page.locator(".fig-static").count(),
+            Object.keys(FIGURES).length,
+          );
+          assert.deepEqual(await runAxe(page), []);
+          await context.close();
+        },
+      );
+
+      await t.step(
+        "without JavaScript the static figures show the default numbers and charts",
+        async () => {
+          const { context, page } = await open({ javaScriptEnabled: false });
+          for (const [name, def] of Object.entries(FIGURES)) {
+            const got = await page.evaluate((name) => {
+              const fig = document.querySelector(
+                `.fig-static[data-figure="${name}"]`,
+              )!;
+              return {
+                texts: Array.from(
+                  fig.querySelectorAll("dd[data-key]"),
+                  (d) => d.textContent,
+                ),
+                svgs: fig.querySelectorAll("svg[role=img]").length,
+              };
+            }, name);
+            const readings = def.readings(
+              def.compute(def.defaults),
+              def.defaults,
+            );
+            assert.deepEqual(
+              got.texts,
+              readings.map((r) => formatNumber(r.value, r.spec)),
+            );
+            assert.ok(got.svgs >= 1);
+          }
+          await context.close();
+        },
+      );
+
+      assert.deepEqual(problems, []);
+      assert.deepEqual(outside, []);
+    } finally {
+      await browser.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});

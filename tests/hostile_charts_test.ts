@@ -1,0 +1,22 @@
+/**
+ * Hostile inputs for `lib/charts.ts`, through issue 15's per-module harness
+ * (`tests/_hostile.ts`) when it is present; the cases live in `_hostile_helpers.ts`,
+ * which `hostile_test.ts` also runs.
+ */
+
+import * as mod from "../lib/charts.ts";
+import { helperTable } from "./_hostile_helpers.ts";
+
+const harness = new URL("./_hostile.ts", import.meta.url);
+const present = await Deno.stat(harness).then(() => true, () => false);
+if (present) {
+  const { hostileSweep } = await import(harness.href);
+  hostileSweep("charts", mod, helperTable(mod));
+} else {
+  Deno.test({
+    name:
+      "charts.ts: per-module hostile sweep (needs tests/_hostile.ts; hostile_test.ts runs the same cases)",
+    ignore: true,
+    fn() {},
+  });
+}
