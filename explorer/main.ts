@@ -159,8 +159,36 @@ function loadFromHash(): void {
   }
 }
 
+/**
+ * Puts a chart in its figure as an image named after the figure: the chart's SVG gets
+ * `role="img"` and the figure's label, legend swatches are hidden from assistive
+ * technology, and Plot's `<g aria-label>` groups lose labels ARIA does not allow there.
+ */
 function chart(id: string, node: Element): void {
-  $(id).replaceChildren(node);
+  const host = $(id);
+  const svgs = node.tagName.toLowerCase() === "svg"
+    ? [node]
+    : [...node.querySelectorAll("svg")];
+  const width = (svg: Element) => Number(svg.getAttribute("width") ?? 0);
+  const main = svgs.reduce<Element | undefined>(
+    (best, svg) => !best || width(svg) > width(best) ? svg : best,
+    undefined,
+  );
+  for (const svg of svgs) {
+    for (const el of svg.querySelectorAll("[aria-label]")) {
+      el.removeAttribute("aria-label");
+    }
+    if (svg === main) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute(
+        "aria-label",
+        host.getAttribute("aria-label") ?? "Chart",
+      );
+    } else {
+      svg.setAttribute("aria-hidden", "true");
+    }
+  }
+  host.replaceChildren(node);
 }
 
 function render(): void {

@@ -16,6 +16,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -28,6 +29,7 @@ import {
   ROOT,
 } from "../tools/book.ts";
 import type { Notebook } from "../tools/notebook_runner.ts";
+import { printBook } from "../tools/book/pdf.ts";
 import { RandomState } from "../lib/random.ts";
 import { fitBernoulli, fitNormal } from "../lib/distributions.ts";
 import { betaBernoulliPosterior } from "../lib/fisher.ts";
@@ -135,11 +137,70 @@ const FIXTURE_CHAPTER = notebook([
   md("### Exercise 2\n\nCompute $\\frac{1}{2}$."),
   md("**Solution** (exercise 2)\n\nIt is one half."),
   md("## After the exercises\n\nThis text is visible."),
+  md(
+    "## Going further\n\nOptional: a longer derivation.\n\n### A subsection of it\n\nStill optional.",
+  ),
+  md("## Summary\n\nVisible again."),
+]);
+
+/** A chart as Observable Plot writes it today: a figure with an `<h2>` title. */
+const PLOT_FIGURE =
+  `<figure class="estimation-plot-figure"><h2>Sampling distribution of the mean</h2>` +
+  `<svg viewBox="0 0 720 300" width="720" height="300" font-size="10" fill="currentColor">` +
+  `<g aria-label="x-axis tick label"><text x="40" y="290">0.5</text></g>` +
+  `<g aria-label="line"><path d="M40,250L700,40" stroke="currentColor"/></g></svg>` +
+  `<figcaption>Dashed: the true mean. The histogram centres on it.</figcaption></figure>`;
+
+/** A notebook whose markdown, outputs and a heading try to run script. */
+const HOSTILE = notebook([
+  md(
+    "# Hostile chapter\n\n<img src=x onerror=\"window.__pwned='md-img'\">" +
+      "<script>window.__pwned='md-script'</script>\n\n" +
+      "<svg onload=\"window.__pwned='md-svg'\"><circle r='1'/></svg>\n\n" +
+      "<a href=\"javascript:window.__pwned='md-href'\">a link</a> and <b>bold</b> kept.",
+  ),
+  md(
+    "## A heading <img src=x onerror=\"window.__pwned='heading'\"> with $x^2$",
+  ),
+  code("await show(x);", [
+    {
+      output_type: "display_data",
+      data: {
+        "text/html": "<script>window.__pwned='out-script'</script>" +
+          "<img src=x onerror=\"window.__pwned='out-img'\">" +
+          "<body onload=\"window.__pwned='out-body'\"><p>output text</p>",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: {
+        "image/svg+xml":
+          '<svg onload="window.__pwned=\'svg-out\'" viewBox="0 0 10 10">' +
+          "<script>window.__pwned='svg-script'</script><circle r=\"1\"/></svg>",
+        "text/plain": "a chart",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: {
+        "text/markdown":
+          "Output markdown <img src=x onerror=\"window.__pwned='out-md'\">",
+      },
+      metadata: {},
+    },
+    {
+      output_type: "display_data",
+      data: { "text/html": PLOT_FIGURE },
+      metadata: {},
+    },
+  ]),
 ]);
 
 const FIXTURE_SECOND = notebook([
   md(
-    "# Second chapter\n\nBack to [the exercises](01_fixture.ipynb#exercises).",
+    "# Second chapter\n\nBack to [the exercises](01_fixture.ipynb#exercises), as chapter 1 asked.",
   ),
   code("1 + 1", [
     {
@@ -201,8 +262,16 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
     const exec = fakeExecutor();
     const opts = { root, execute: exec, explorer: false, log: quiet };
     const first = await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
     assert.deepEqual(first.notebooks.map((n) => n.cached), [false, false]);
+    assert.deepEqual(
+      first.notebooks.map((n) => n.name),
+      ["01_fixture.ipynb", "02_second.ipynb"],
+      "reported in reading order although two run at a time",
+    );
 
     exec.calls.length = 0;
     const warm = await buildBook(opts);
@@ -229,7 +298,10 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
       "export const y = 2;\n",
     );
     await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
 
     // So is the lockfile.
     exec.calls.length = 0;
@@ -238,7 +310,10 @@ Deno.test("buildBook() re-executes only what changed: notebook, lib/, deno.lock"
       '{ "version": "5", "npm": {} }\n',
     );
     await buildBook(opts);
-    assert.deepEqual(exec.calls, ["01_fixture.ipynb", "02_second.ipynb"]);
+    assert.deepEqual(exec.calls.toSorted(), [
+      "01_fixture.ipynb",
+      "02_second.ipynb",
+    ]);
 
     // One cache entry per notebook: stale ones are removed.
     const entries = [...Deno.readDirSync(join(root, ".build", "cache"))].map((
@@ -392,6 +467,9 @@ Deno.test("renderNotebook() folds each solution, code included, until the next h
     "Exercise 1",
     "Exercise 2",
     "After the exercises",
+    "Going further",
+    "A subsection of it",
+    "Summary",
   ]);
   assert.equal(page.title, "Fixture chapter");
 });
@@ -474,6 +552,113 @@ Deno.test("externalReferences() flags loaded resources, not links or XML namespa
     externalReferences('fetch("https://api.example/data")', "js"),
     ["https://api.example/data"],
   );
+});
+
+Deno.test("renderNotebook() folds Going further until the next heading of its level, with a clear label", () => {
+  const page = renderNotebook(
+    createMarkdown(),
+    FIXTURE_CHAPTER,
+    "01_fixture.ipynb",
+  );
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  const further = document.querySelector("details.going-further")!;
+  assert.ok(further, "a Going further block");
+  assert.match(
+    further.querySelector("summary")!.textContent!,
+    /^Optional: open/,
+  );
+  assert.match(further.textContent!, /a longer derivation[^]*Still optional/);
+  assert.doesNotMatch(further.textContent!, /Visible again/);
+  assert.ok(!further.hasAttribute("open"), "folded");
+  assert.ok(
+    document.querySelector("h2#going-further"),
+    "the heading stays outside, in the outline",
+  );
+});
+
+Deno.test("renderNotebook() turns chart titles into text and charts into named, described images", () => {
+  const page = renderNotebook(createMarkdown(), HOSTILE, "03_hostile.ipynb");
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  const svg = document.querySelector("figure svg")!;
+  assert.equal(svg.getAttribute("role"), "img");
+  assert.equal(
+    svg.getAttribute("aria-label"),
+    "Sampling distribution of the mean",
+  );
+  const caption = document.getElementById(
+    svg.getAttribute("aria-describedby")!,
+  );
+  assert.match(caption?.textContent ?? "", /The histogram centres on it/);
+  assert.equal(
+    document.querySelectorAll(".outputs h1, .outputs h2, .outputs h3").length,
+    0,
+  );
+  assert.equal(
+    document.querySelector("figure .chart-title")?.textContent,
+    "Sampling distribution of the mean",
+  );
+  assert.equal(
+    svg.querySelectorAll("[aria-label]").length,
+    0,
+    "no label on Plot's groups",
+  );
+});
+
+Deno.test("renderNotebook() shows a chart bundle's SVG inline (not its PNG) and keeps its name and description", () => {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300" width="640" height="300" role="img" ` +
+    `aria-label="Bias of the variance estimator" aria-describedby="d1"><desc id="d1">Bias shrinks as n grows.</desc>` +
+    `<g aria-label="line"><path d="M0,0L10,10"/></g><text x="5" y="5">n</text></svg>`;
+  const nb = notebook([
+    md("# Charts"),
+    code("await show(chart);", [
+      {
+        output_type: "display_data",
+        data: {
+          "text/markdown":
+            "**Bias of the variance estimator**\n\nBias shrinks as n grows.",
+        },
+        metadata: {},
+      },
+      {
+        output_type: "display_data",
+        data: { "image/svg+xml": svg, "image/png": PNG, "text/plain": "chart" },
+        metadata: {},
+      },
+    ]),
+  ]);
+  const page = renderNotebook(createMarkdown(), nb, "09_charts.ipynb");
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html><body>${page.html}</body></html>`,
+  );
+  assert.equal(document.querySelectorAll(".output img").length, 0, "no PNG");
+  const shown = document.querySelector(".output.svg svg")!;
+  assert.equal(shown.getAttribute("role"), "img");
+  assert.equal(
+    shown.getAttribute("aria-label"),
+    "Bias of the variance estimator",
+  );
+  assert.equal(
+    document.getElementById(shown.getAttribute("aria-describedby")!)
+      ?.textContent,
+    "Bias shrinks as n grows.",
+  );
+  assert.equal(shown.querySelectorAll("g[aria-label]").length, 0);
+  assert.equal(document.querySelectorAll(".outputs h1, .outputs h2").length, 0);
+});
+
+Deno.test("the sanitiser removes scripts, event handlers and javascript: links from markdown, outputs and headings", () => {
+  const page = renderNotebook(createMarkdown(), HOSTILE, "03_hostile.ipynb");
+  const all = page.html + page.headings.map((h) => h.html).join("");
+  assert.doesNotMatch(all, /<script|onerror|onload|javascript:|<body/i);
+  assert.match(page.html, /<b>bold<\/b> kept/);
+  assert.match(page.html, /<p>output text<\/p>/);
+  assert.match(page.html, /<math/, "MathML kept");
+  assert.match(page.html, /<circle/, "SVG kept");
 });
 
 // ---------------------------------------------------------------------------------
@@ -940,6 +1125,12 @@ browserTest(
       }
       await screenshot(page, "explorer-normal-light");
 
+      // Printed, it shows its settings: the labels with their values.
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator(".explorer .controls").isVisible(), true);
+      assert.equal(await page.locator("#n-value").textContent(), "12");
+      await page.emulateMedia({ media: "screen" });
+
       // The settings survive a reload through the address.
       await page.reload();
       await page.waitForSelector("#explorer.ready");
@@ -1089,6 +1280,526 @@ browserTest(
     } finally {
       await context.close();
       await Deno.remove(root, { recursive: true });
+    }
+  },
+);
+
+// ---------------------------------------------------------------------------------
+// Accessibility, phone, search, copy, downloads, theme, sanitiser, CSP, PDF, export
+// ---------------------------------------------------------------------------------
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** The rules of {@link AXE_TAGS} whose outcome depends on colours. */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+const axeSource = Deno.readTextFileSync(
+  fileURLToPath(import.meta.resolve("axe-core/axe.min.js")),
+);
+
+interface AxeViolation {
+  id: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (injected once per page) on the page or on `include` only, with every
+ * rule of {@link AXE_TAGS} or only the rules given.
+ */
+async function axe(
+  page: Page,
+  include?: string,
+  rules?: string[],
+): Promise<AxeViolation[]> {
+  if (!await page.evaluate(() => "axe" in globalThis)) {
+    await page.evaluate(axeSource);
+  }
+  return await page.evaluate(
+    ([tags, include, rules]) =>
+      // deno-lint-ignore no-explicit-any
+      (globalThis as any).axe.run(
+        include ? { include: [[include]] } : document,
+        {
+          preload: false,
+          resultTypes: ["violations"],
+          runOnly: rules
+            ? { type: "rule", values: rules }
+            : { type: "tag", values: tags },
+        },
+      ).then((r: { violations: AxeViolation[] }) =>
+        r.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.map((n) => ({
+            target: n.target,
+            failureSummary: n.failureSummary,
+          })),
+        }))
+      ),
+    [AXE_TAGS, include, rules] as const,
+  );
+}
+
+/** Lets the page's script react (resize, toggle) before measuring. */
+function settle(page: Page): Promise<void> {
+  return page.evaluate(() =>
+    new Promise<void>((r) =>
+      requestAnimationFrame(() => setTimeout(() => r(), 60))
+    )
+  );
+}
+
+browserTest(
+  "axe-core finds no WCAG 2.1 A/AA violation on any page, light and dark, solutions folded and open, at 1280 and 390 px",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    const found: string[] = [];
+    const t0 = performance.now();
+    try {
+      const page = await context.newPage();
+      watch(page);
+      for (const name of await htmlPages(dir)) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`file://${dir}/${name}`);
+        if (name === "explorer.html") {
+          await page.waitForSelector("#explorer.ready");
+        }
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const theme of ["light", "dark"]) {
+            for (const open of [false, true]) {
+              await page.evaluate(([theme, open]) => {
+                document.documentElement.dataset.theme = theme as string;
+                for (const d of document.querySelectorAll("details")) {
+                  d.open = open as boolean;
+                }
+              }, [theme, open] as const);
+              await settle(page);
+              // Open: what changed is inside the folds; the rest was just checked.
+              const include = open ? "details" : undefined;
+              if (open && !await page.locator("details").count()) continue;
+              // The themes differ in colours only (the switch sets CSS variables):
+              // the second theme needs only the rules that look at colours.
+              const rules = theme === "dark" ? COLOUR_RULES : undefined;
+              for (const v of await axe(page, include, rules)) {
+                found.push(
+                  `${name} ${width}px ${theme} ${
+                    open ? "open" : "folded"
+                  }: ${v.id} (${v.nodes.length}): ${
+                    v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(
+                      " | ",
+                    )
+                  }`,
+                );
+              }
+            }
+          }
+        }
+      }
+      console.log(
+        `axe: ${
+          (await htmlPages(dir)).length
+        } pages x 2 widths x 2 themes x 2 fold states in ${
+          ((performance.now() - t0) / 1000).toFixed(1)
+        }s`,
+      );
+      assert.deepEqual(found, []);
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "at phone width no page scrolls sideways, chart text stays >= 9 px, and the contents menu is one tap away anywhere",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const name of await htmlPages(dir)) {
+        await page.goto(`file://${dir}/${name}`);
+        if (name === "explorer.html") {
+          await page.waitForSelector("#explorer.ready");
+        }
+        await page.evaluate(() => {
+          for (const d of document.querySelectorAll("details")) d.open = true;
+        });
+        await settle(page);
+        const m = await page.evaluate(() => {
+          const sideways = document.documentElement.scrollWidth - innerWidth;
+          let smallest = Infinity;
+          for (
+            const svg of document.querySelectorAll<SVGSVGElement>(
+              "main svg[role=img]",
+            )
+          ) {
+            if (svg.closest(".katex")) continue;
+            const vb = svg.viewBox.baseVal;
+            const w = svg.getBoundingClientRect().width;
+            if (!vb || !vb.width || !w) continue;
+            for (const t of svg.querySelectorAll("text")) {
+              const px = parseFloat(getComputedStyle(t).fontSize) * w /
+                vb.width;
+              smallest = Math.min(smallest, px);
+            }
+          }
+          return { sideways, smallest };
+        });
+        assert.ok(m.sideways <= 0, `${name}: scrolls ${m.sideways}px sideways`);
+        assert.ok(
+          m.smallest >= 8.95,
+          `${name}: chart text rendered at ${m.smallest.toFixed(1)}px`,
+        );
+        // Contents: folded away, one tap from the bar that stays on screen.
+        const toc = page.locator("#toc");
+        assert.equal(await toc.isVisible(), false, `${name}: contents shown`);
+        await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+        const bar = await page.locator(".toc-toggle").boundingBox();
+        assert.ok(
+          bar && bar.y >= 0 && bar.y < 120,
+          `${name}: the contents button is off screen at the end`,
+        );
+        await page.locator(".toc-toggle").click();
+        assert.equal(await toc.isVisible(), true, `${name}: contents opens`);
+        assert.equal(
+          await page.locator(".toc-toggle").getAttribute("aria-expanded"),
+          "true",
+        );
+        await page.keyboard.press("Escape");
+        assert.equal(await toc.isVisible(), false, `${name}: Escape closes`);
+      }
+      await screenshot(page, "phone-chapter");
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "search works from file://: typing finds sections and a result opens the section",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`file://${dir}/index.html`);
+      await page.locator("#search-input").fill("Fisher information");
+      const first = page.locator("#search-results li a").first();
+      await first.waitFor();
+      assert.match(
+        await page.locator("#search-status").textContent() ?? "",
+        /\d+ results? for Fisher information/,
+      );
+      const href = await first.getAttribute("href") ?? "";
+      assert.match(href, /^\d\d_[\w]+\.html(#[\w-]+)?$/);
+      await first.click();
+      await page.waitForURL((u) => u.href.endsWith(href));
+      const id = href.split("#")[1];
+      if (id) {
+        assert.equal(
+          await page.locator(`[id="${id}"]`).isVisible(),
+          true,
+          `${href}: the section is shown`,
+        );
+      }
+      assert.match(
+        await page.locator("main").textContent() ?? "",
+        /Fisher/i,
+      );
+      await page.locator("#search-input").fill("zzqxw");
+      await page.locator("#search-status", { hasText: "No result" }).waitFor();
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "chapter pages: a copy button per code cell, a download link to the notebook, heading permalinks, chapter references linked, a CSP",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      let chapterRefs = 0;
+      for (const name of await notebookPages(dir)) {
+        await page.goto(`file://${dir}/${name}`);
+        assert.equal(
+          await page.locator("button.copy").count(),
+          await page.locator("pre.source").count(),
+          `${name}: one copy button per code block`,
+        );
+        const nb = name.replace(/\.html$/, ".ipynb");
+        const link = page.locator("a[download]");
+        assert.equal(await link.getAttribute("href"), `notebooks/${nb}`);
+        assert.deepEqual(
+          await Deno.readFile(join(dir, "notebooks", nb)),
+          await Deno.readFile(join(NOTEBOOKS, nb)),
+          `${name}: the download is the committed notebook`,
+        );
+        const permalinks = await page.locator("main h2[id]").evaluateAll((hs) =>
+          hs.every((h) =>
+            h.querySelector("a.permalink")?.getAttribute("href") === `#${h.id}`
+          )
+        );
+        assert.ok(permalinks, `${name}: a heading without its permalink`);
+        for (const a of await page.locator("a.chapter-ref").all()) {
+          chapterRefs++;
+          const [, n] = /(\d+)/.exec(await a.textContent() ?? "") ?? [];
+          assert.match(
+            await a.getAttribute("href") ?? "",
+            new RegExp(`^0?${n}_\\w+\\.html$`),
+          );
+        }
+        assert.match(
+          await page.locator('meta[http-equiv="Content-Security-Policy"]')
+            .getAttribute("content") ?? "",
+          /default-src 'none'.*script-src 'self'/,
+        );
+      }
+      assert.ok(chapterRefs > 0, "no chapter reference was linked");
+
+      // Copy: the button puts the cell's code on the clipboard.
+      const first = (await notebookPages(dir))[0]!;
+      await page.goto(`file://${dir}/${first}`);
+      await page.locator("button.copy").first().click();
+      await page.locator("button.copy", { hasText: "Copied" }).first()
+        .waitFor();
+      assert.match(
+        await page.locator("#status").textContent() ?? "",
+        /copied/i,
+      );
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "the theme switch overrides the system's scheme and is remembered on the next page",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext(
+      (u) => u.startsWith("file://"),
+      "light",
+    );
+    try {
+      const page = await context.newPage();
+      watch(page);
+      const bg = () =>
+        page.evaluate(() =>
+          Number(
+            getComputedStyle(document.documentElement).backgroundColor.match(
+              /\d+/,
+            )?.[0],
+          )
+        );
+      await page.goto(`file://${dir}/index.html`);
+      assert.ok(await bg() > 200, "light by default in a light system");
+      await page.locator(".theme-toggle").click();
+      assert.ok(await bg() < 60, "dark after the switch");
+      const next = (await notebookPages(dir))[0]!;
+      await page.goto(`file://${dir}/${next}`);
+      assert.equal(
+        await page.evaluate(() => document.documentElement.dataset.theme),
+        "dark",
+      );
+      assert.ok(await bg() < 60, "still dark on the next page");
+      await page.locator(".theme-toggle").click();
+      assert.ok(await bg() > 200, "back to light");
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+browserTest(
+  "a notebook's script, onerror and onload in markdown, outputs and a heading never run, even with the CSP bypassed",
+  async () => {
+    const root = await fakeRoot();
+    await writeNotebooks(join(root, "notebooks"), {
+      "03_hostile.ipynb": HOSTILE,
+    });
+    const out = join(root, "site");
+    await buildBook({
+      root,
+      outDir: out,
+      execute: fakeExecutor(),
+      explorer: false,
+      log: quiet,
+    });
+    const context = await (await browser()).newContext({ bypassCSP: true });
+    try {
+      await context.route(
+        "**/*",
+        (route) =>
+          route.request().url().startsWith("file://")
+            ? route.continue()
+            : route.abort(),
+      );
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        d.dismiss();
+      });
+      for (const name of ["03_hostile.html", "01_fixture.html"]) {
+        await page.goto(`file://${out}/${name}`);
+        await settle(page);
+        assert.equal(
+          await page.evaluate(() =>
+            (globalThis as { __pwned?: string }).__pwned
+          ),
+          undefined,
+          `${name}: injected code ran`,
+        );
+      }
+      for (const a of await page.locator("a").all()) {
+        assert.doesNotMatch(await a.getAttribute("href") ?? "", /^javascript:/);
+      }
+      assert.deepEqual(dialogs, []);
+      for (const f of ["03_hostile.html", "01_fixture.html", "index.html"]) {
+        const html = await Deno.readTextFile(join(out, f));
+        assert.doesNotMatch(html, /onerror|onload|javascript:/i, f);
+        const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+        assert.ok(
+          scripts.every((s) => /src="assets\/[\w-]+\.js"/.test(s)),
+          `${f}: ${scripts.join(", ")}`,
+        );
+      }
+    } finally {
+      await context.close();
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+);
+
+browserTest(
+  "deno task pdf's printer writes one PDF of every page, offline, with code wrapped and folds open",
+  async () => {
+    const root = await fakeRoot();
+    const out = join(root, "site");
+    try {
+      await buildBook({
+        root,
+        outDir: out,
+        execute: fakeExecutor(),
+        explorer: false,
+        log: quiet,
+      });
+      // Print styles: code wraps, folds print open, navigation is gone.
+      const { context } = await openContext((u) => u.startsWith("file://"));
+      const page = await context.newPage();
+      await page.goto(`file://${out}/01_fixture.html`);
+      await page.emulateMedia({ media: "print" });
+      assert.equal(
+        await page.locator("pre.source").first().evaluate((e) =>
+          getComputedStyle(e).whiteSpace
+        ),
+        "pre-wrap",
+      );
+      await context.close();
+
+      const pdf = join(root, "book.pdf");
+      const bytes = await printBook(out, pdf);
+      const head = new TextDecoder().decode(
+        (await Deno.readFile(pdf)).slice(0, 5),
+      );
+      assert.equal(head, "%PDF-");
+      const text = new TextDecoder("latin1").decode(await Deno.readFile(pdf));
+      const pages = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      assert.ok(pages >= 3, `${pages} pages, ${bytes} bytes`);
+    } finally {
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+);
+
+browserTest(
+  "deno task export writes one HTML file that shows maths, fonts and charts with nothing else on disk and no network",
+  async () => {
+    const dir = await Deno.makeTempDir({ prefix: "book-export-" });
+    const name = (await notebookPages(await siteDir()))[1] ??
+      (await notebookPages(await siteDir()))[0]!;
+    const nb = join(NOTEBOOKS, name.replace(/\.html$/, ".ipynb"));
+    const file = join(dir, "chapter.html");
+    try {
+      const res = await new Deno.Command(Deno.execPath(), {
+        args: [
+          "run",
+          "-A",
+          join(ROOT, "tools", "export.ts"),
+          nb,
+          "--out",
+          file,
+        ],
+        cwd: dir,
+        env: { NO_COLOR: "1" },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(res.code, 0, new TextDecoder().decode(res.stderr));
+      assert.deepEqual(
+        [...Deno.readDirSync(dir)].map((e) => e.name),
+        ["chapter.html"],
+      );
+      const { context, problems, watch } = await openContext((u) =>
+        u === `file://${file}`
+      );
+      try {
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`file://${file}`);
+        const fonts = await page.evaluate(async () => {
+          await document.fonts.ready;
+          await Promise.all(
+            [...document.fonts].map((f) => f.load().catch(() => f)),
+          );
+          return [...document.fonts].filter((f) => f.family.includes("KaTeX"))
+            .map((f) => f.status);
+        });
+        assert.ok(
+          fonts.length > 0 && fonts.every((s) => s === "loaded"),
+          `KaTeX fonts: ${fonts}`,
+        );
+        assert.ok(await page.locator(".katex").count() > 0, "maths typeset");
+        const prose = await proseText(page);
+        assert.doesNotMatch(prose, /\$\$|\\(frac|hat|sum)\b/);
+        const nbJson = await Deno.readTextFile(nb);
+        if (/<svg|image\/svg/.test(nbJson)) {
+          assert.ok(
+            await page.locator("svg[role=img]").count() > 0,
+            "charts inline",
+          );
+        }
+        await page.locator(".theme-toggle").click();
+        assert.equal(
+          await page.evaluate(() => document.documentElement.dataset.theme),
+          "dark",
+          "its script runs under its CSP",
+        );
+        assert.deepEqual(problems, { console: [], failed: [], external: [] });
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
     }
   },
 );

@@ -135,7 +135,7 @@ Deno.test("compareOutputs() reports a changed output with the first differing li
   assert.deepEqual(compareOutputs(saved, saved), []);
 });
 
-Deno.test("droppedOutputs() finds cells whose unchanged code lost its output", () => {
+Deno.test("droppedOutputs() finds cells whose unchanged code lost an output, however streams are chunked", () => {
   const saved = notebook([
     {
       cell_type: "code",
@@ -150,6 +150,26 @@ Deno.test("droppedOutputs() finds cells whose unchanged code lost its output", (
     { cell_type: "code", source: "const a = 1;", outputs: [] },
   ]);
   assert.deepEqual(droppedOutputs(saved, fresh), [1]);
+  // One of two displays lost counts too; stream chunking does not.
+  const two = notebook([{
+    cell_type: "code",
+    source: "show(a); show(b); log()",
+    outputs: [
+      { output_type: "display_data", data: { "text/plain": "a" } },
+      { output_type: "display_data", data: { "text/plain": "b" } },
+      { output_type: "stream", name: "stdout", text: "x\ny\n" },
+    ],
+  }]);
+  const oneLost = structuredClone(two);
+  oneLost.cells[0]!.outputs!.splice(1, 1);
+  assert.deepEqual(droppedOutputs(two, oneLost), [0]);
+  const rechunked = structuredClone(two);
+  rechunked.cells[0]!.outputs!.splice(2, 1, {
+    output_type: "stream",
+    name: "stdout",
+    text: "x\n",
+  }, { output_type: "stream", name: "stdout", text: "y\n" });
+  assert.deepEqual(droppedOutputs(two, rechunked), []);
 });
 
 Deno.test("--param injects a cell tagged injected-parameters after the parameters cell, and later cells see the values", async () => {

@@ -34,6 +34,12 @@
  *   until the next heading of level 1 to 3 that is not itself a solution (for instance
  *   `### Exercise 3` or `## Summary`), or the end of the notebook. Use `####` headings
  *   inside a solution if it needs them. The marker's text becomes the block's label.
+ * - **Going further**: a heading of level 1–3 whose text starts with "Going further"
+ *   stays in the outline, and what follows it is folded (labelled as optional) until the
+ *   next heading of the same or a higher level.
+ * - Raw HTML in markdown and outputs is sanitised (`tools/book/sanitize.ts`); chart
+ *   titles become text, charts images with a name and a description
+ *   (`tools/book/charts.ts`). "chapter N" in prose links to chapter N.
  * - Cell tags (cell metadata `tags`): `remove-cell` leaves the cell out of the book,
  *   `hide-input` shows only the cell's outputs.
  * - Links to another notebook (`02_mle.ipynb#section`) point to its page.

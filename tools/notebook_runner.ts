@@ -243,25 +243,30 @@ function firstDifference(a: string, b: string): string {
 export const DROPPED = "had output when saved, none now";
 
 /**
- * Code cells that produced no output although a cell with the same source had output
- * in the saved notebook: the signature of the kernel's dropped-output bug (or of a real
- * regression, which a re-run tells apart: it is missing every time).
+ * Code cells that produced fewer outputs than a cell with the same source had in the
+ * saved notebook (streams merged, so chunking does not count): the signature of the
+ * kernel's dropped-output bug, which can lose one display of a cell that shows two (or
+ * of a real change, which a re-run tells apart: it comes back the same every time).
  *
  * @param saved The notebook as committed.
  * @param fresh The same notebook, just executed (its sources may have been edited).
  * @returns The indices of such cells in `fresh`.
  */
 export function droppedOutputs(saved: Notebook, fresh: Notebook): number[] {
-  const hadOutput = new Set(
-    saved.cells
-      .filter((c) => c.cell_type === "code" && (c.outputs ?? []).length > 0)
-      .map((c) => joinSource(c.source)),
-  );
+  const had = new Map<string, number>();
+  for (const c of saved.cells) {
+    if (c.cell_type !== "code") continue;
+    const src = joinSource(c.source);
+    had.set(
+      src,
+      Math.max(had.get(src) ?? 0, normaliseOutputs(c.outputs).length),
+    );
+  }
   const out: number[] = [];
   fresh.cells.forEach((c, i) => {
     if (
-      c.cell_type === "code" && !(c.outputs ?? []).length &&
-      hadOutput.has(joinSource(c.source))
+      c.cell_type === "code" &&
+      (had.get(joinSource(c.source)) ?? 0) > normaliseOutputs(c.outputs).length
     ) out.push(i);
   });
   return out;

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { ROOT } from "../notebook_runner.ts";
 import { fileURLToPath } from "node:url";
 import { exists, hashInputs, seconds } from "./_util.ts";
 import { CACHE_VERSION } from "./execute.ts";
@@ -26,7 +27,21 @@ async function copyDir(from: string, to: string): Promise<void> {
   }
 }
 
-export async function writeAssets(out: string): Promise<void> {
+/**
+ * The assets stage: KaTeX's style sheet and fonts, the book's style sheet, the early
+ * theme script, the page script (bundled with MiniSearch), the search index and the
+ * notebooks for download.
+ */
+export async function writeAssets(
+  out: string,
+  opts: {
+    root: string;
+    cacheDir: string;
+    notebooks: string[];
+    searchIndex: string;
+    log: (line: string) => void;
+  },
+): Promise<void> {
   const assets = join(out, "assets");
   await Deno.mkdir(join(assets, "katex"), { recursive: true });
   const katexCss = npmFile("katex/dist/katex.min.css");
@@ -35,36 +50,71 @@ export async function writeAssets(out: string): Promise<void> {
     join(dirname(katexCss), "fonts"),
     join(assets, "katex", "fonts"),
   );
-
-  // highlight.js's GitHub themes, light and dark, chosen by the reader's colour scheme.
-  const theme = async (name: string) =>
-    (await Deno.readTextFile(npmFile(`highlight.js/styles/${name}.min.css`)))
-      .replace(/\/\*[\s\S]*?\*\//g, "");
-  const light = await theme("github");
-  const dark = await theme("github-dark");
-  await Deno.writeTextFile(
-    join(assets, "highlight.css"),
-    `/* highlight.js 11 themes "GitHub" and "GitHub Dark" (BSD-3-Clause) */\n` +
-      `${light}\n@media screen and (prefers-color-scheme: dark) {\n${dark}\n}\n`,
-  );
   await Deno.copyFile(join(BOOK_DIR, "book.css"), join(assets, "book.css"));
-  await Deno.copyFile(join(BOOK_DIR, "book.js"), join(assets, "book.js"));
+  await Deno.copyFile(join(BOOK_DIR, "theme.js"), join(assets, "theme.js"));
+  await Deno.writeTextFile(
+    join(assets, "book.js"),
+    await bundleClient(opts.cacheDir, opts.log),
+  );
+  await Deno.writeTextFile(join(assets, "search-index.js"), opts.searchIndex);
+  await Deno.mkdir(join(out, "notebooks"), { recursive: true });
+  for (const nb of opts.notebooks) {
+    await Deno.copyFile(nb, join(out, "notebooks", basename(nb)));
+  }
 }
 
-export async function bundleExplorer(
+/** Bundles the page script (`tools/book/client/main.ts`, with MiniSearch). */
+export function bundleClient(
+  cacheDir: string,
+  log: (line: string) => void,
+): Promise<string> {
+  return bundle(
+    ROOT,
+    join(BOOK_DIR, "client", "main.ts"),
+    ["tools/book/client", "deno.json", "deno.lock"],
+    cacheDir,
+    "book",
+    log,
+  );
+}
+
+/** Bundles the explorer (`explorer/main.ts` with the library) for the browser. */
+export function bundleExplorer(
   root: string,
   cacheDir: string,
   log: (line: string) => void,
 ): Promise<string> {
+  return bundle(
+    root,
+    join(root, "explorer", "main.ts"),
+    ["explorer", "lib", "deno.json", "deno.lock"],
+    cacheDir,
+    "explorer",
+    log,
+  );
+}
+
+/**
+ * Bundles a browser script with `deno bundle` (minified IIFE), cached under a hash
+ * of its inputs (paths relative to `root`, which must hold the entry's sources).
+ */
+export async function bundle(
+  root: string,
+  entry: string,
+  inputs: string[],
+  cacheDir: string,
+  name: string,
+  log: (line: string) => void,
+): Promise<string> {
   const t0 = performance.now();
-  const key =
-    (await hashInputs(root, ["explorer", "lib", "deno.json", "deno.lock"], [
-      CACHE_VERSION,
-      `deno ${Deno.version.deno}`,
-    ])).slice(0, 20);
-  const file = join(cacheDir, `explorer.${key}.js`);
+  const base = inputs.some((i) => i.startsWith("tools/")) ? ROOT : root;
+  const key = (await hashInputs(base, inputs, [
+    CACHE_VERSION,
+    `deno ${Deno.version.deno}`,
+  ])).slice(0, 20);
+  const file = join(cacheDir, `${name}.${key}.js`);
   if (await exists(file)) {
-    log(`[book] explorer: cached`);
+    log(`[book] ${name}.js: cached`);
     return await Deno.readTextFile(file);
   }
   await Deno.mkdir(cacheDir, { recursive: true });
@@ -80,9 +130,9 @@ export async function bundleExplorer(
       "--minify",
       "--output",
       tmp,
-      join(root, "explorer", "main.ts"),
+      entry,
     ],
-    cwd: root,
+    cwd: base,
     env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
     stdout: "piped",
     stderr: "piped",
@@ -92,15 +142,16 @@ export async function bundleExplorer(
     await Deno.remove(tmp).catch(() => {});
     const err = new TextDecoder().decode(res.stderr);
     throw new Error(
-      `explorer: deno bundle failed (exit ${res.code}):\n${err.slice(-3000)}`,
+      `${name}: deno bundle failed (exit ${res.code}):\n${err.slice(-3000)}`,
     );
   }
+  const stale = new RegExp(`^${name}\\.[0-9a-f]+\\.js$`);
   for await (const e of Deno.readDir(cacheDir)) {
-    if (/^explorer\.[0-9a-f]+\.js$/.test(e.name)) {
+    if (stale.test(e.name)) {
       await Deno.remove(join(cacheDir, e.name)).catch(() => {});
     }
   }
   await Deno.rename(tmp, file);
-  log(`[book] explorer: bundled in ${seconds(t0)}s`);
+  log(`[book] ${name}.js: bundled in ${seconds(t0)}s`);
   return await Deno.readTextFile(file);
 }

@@ -23,6 +23,7 @@ import { createMarkdown } from "./markdown.ts";
 import { checkOffline } from "./offline.ts";
 import { readNotebookList } from "./read.ts";
 import { renderNotebook } from "./render.ts";
+import { searchDocs, searchIndexScript } from "./search.ts";
 import { type ChapterPage, writePages } from "./template.ts";
 
 /** Options of {@link buildBook}. */
@@ -83,10 +84,16 @@ export async function buildBook(
     log,
   });
   const md = createMarkdown();
-  const chapters: ChapterPage[] = executed.map(({ name, notebook }) => ({
+  const files = new Map(
+    executed.map(({ name }, i) => [i + 1, name.replace(/\.ipynb$/, ".html")]),
+  );
+  const chapters: ChapterPage[] = executed.map(({ name, notebook }, i) => ({
     name,
-    file: name.replace(/\.ipynb$/, ".html"),
-    page: renderNotebook(md, notebook, name),
+    file: files.get(i + 1)!,
+    page: renderNotebook(md, notebook, name, {
+      chapter: i + 1,
+      chapters: files,
+    }),
   }));
   const pages = await intoStaging(root, outDir, async (staging) => {
     const written = await writePages(staging, {
@@ -100,7 +107,13 @@ export async function buildBook(
         }
         : {}),
     });
-    await writeAssets(staging);
+    await writeAssets(staging, {
+      root,
+      cacheDir,
+      notebooks: paths,
+      searchIndex: searchIndexScript(searchDocs(chapters)),
+      log,
+    });
     if (withExplorer) {
       await Deno.writeTextFile(
         join(staging, "assets", "explorer.js"),

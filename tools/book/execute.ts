@@ -96,9 +96,9 @@ export async function executeCached(
     throw new Error(
       `${name}: cell ${
         dropped.join(", ")
-      } had output in the committed notebook and none after ${
+      } had more outputs in the committed notebook than after each of ${
         RETRIES_AFTER_DROP + 1
-      } runs (the kernel drops output that is not shown with show())`,
+      } runs (the kernel drops output that is not shown with show(); if the change is real, save fresh outputs with \`deno task notebooks\`)`,
     );
   }
   await Deno.mkdir(opts.cacheDir, { recursive: true });
@@ -127,7 +127,8 @@ export interface ExecutedNotebook {
 }
 
 /**
- * The execution stage: every notebook, in order, executed or from the cache.
+ * The execution stage: every notebook executed or taken from the cache, two at a time
+ * (`jobs`), returned in reading order.
  *
  * @param root The repository root (for the shared inputs' hash).
  * @param paths The notebooks, in reading order.
@@ -140,27 +141,41 @@ export async function executeAll(
     execute: Executor;
     force: boolean;
     log: (line: string) => void;
+    jobs?: number;
   },
 ): Promise<ExecutedNotebook[]> {
   const sharedHash = await hashInputs(root, SHARED_INPUTS, [
     CACHE_VERSION,
     `deno ${Deno.version.deno}`,
   ]);
-  const out: ExecutedNotebook[] = [];
-  for (const path of paths) {
-    const name = basename(path);
-    const t = performance.now();
-    const { notebook, cached } = await executeCached(path, {
-      ...opts,
-      sharedHash,
-    });
-    const secs = (performance.now() - t) / 1000;
-    opts.log(
-      `[book] ${name}: ${
-        cached ? "cached" : `executed in ${secs.toFixed(1)}s`
-      }`,
-    );
-    out.push({ name, notebook, cached, seconds: secs });
-  }
+  const out: ExecutedNotebook[] = new Array(paths.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    for (let i = next++; i < paths.length && !failed; i = next++) {
+      const path = paths[i]!;
+      const name = basename(path);
+      const t = performance.now();
+      const { notebook, cached } = await executeCached(path, {
+        ...opts,
+        sharedHash,
+      }).catch((e) => {
+        failed = true;
+        throw e;
+      });
+      const secs = (performance.now() - t) / 1000;
+      opts.log(
+        `[book] ${name}: ${
+          cached ? "cached" : `executed in ${secs.toFixed(1)}s`
+        }`,
+      );
+      out[i] = { name, notebook, cached, seconds: secs };
+    }
+  };
+  // Every worker finishes (none is left running) before the first failure is thrown.
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.max(1, opts.jobs ?? 2) }, worker),
+  );
+  for (const r of results) if (r.status === "rejected") throw r.reason;
   return out;
 }

@@ -23,6 +23,7 @@ import shell from "highlight.js/lib/languages/shell";
 import typescript from "highlight.js/lib/languages/typescript";
 import xml from "highlight.js/lib/languages/xml";
 import { escapeHtml, slugify } from "./_util.ts";
+import { sanitize } from "./sanitize.ts";
 
 export type { Markdown };
 
@@ -46,8 +47,20 @@ export interface PageEnv {
   headings: Heading[];
   /** Cell attachments, `attachment:name` → data URI. */
   attachments?: Record<string, string>;
+  /** Charts seen so far on the page (for unique caption ids). */
+  charts: number;
+  /** Chapter number → page file, to link "chapter N" in prose. */
+  chapters?: Map<number, string>;
+  /** This page's chapter number, whose own mentions are not linked. */
+  chapter?: number;
 }
 
+/** A fresh rendering state for one page. */
+export function newPageEnv(extra: Partial<PageEnv> = {}): PageEnv {
+  return { ids: new Set(), headings: [], charts: 0, ...extra };
+}
+
+/** Typesets TeX with KaTeX (HTML and MathML); throws naming the formula. */
 export function renderMath(tex: string, displayMode: boolean): string {
   try {
     return katex.renderToString(tex, {
@@ -155,9 +168,73 @@ export function createMarkdown(): Markdown {
         id,
         text,
         html: inline
-          ? md.renderer.renderInline(inline.children ?? [], md.options, env)
+          ? sanitize(
+            md.renderer.renderInline(inline.children ?? [], md.options, env),
+          )
           : "",
       });
+    }
+  });
+
+  // A permalink at the end of every heading.
+  md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
+    const open = tokens.slice(0, idx).reverse().find((t) =>
+      t.type === "heading_open"
+    );
+    const id = open?.attrGet("id");
+    const link = id
+      ? `<a class="permalink" href="#${
+        escapeHtml(String(id))
+      }"><span class="visually-hidden">Link to this section</span><span aria-hidden="true">#</span></a>`
+      : "";
+    return link + self.renderToken(tokens, idx, options);
+  };
+
+  // Tables scroll inside their own box on a narrow screen, not the page.
+  md.renderer.rules.table_open = () => `<div class="table-wrap"><table>\n`;
+  md.renderer.rules.table_close = () => `</table></div>\n`;
+
+  // "chapter 3" in prose links to chapter 3's page.
+  md.core.ruler.push("chapter_links", (state: StateCore) => {
+    const env = state.env as Partial<PageEnv>;
+    const chapters = env.chapters;
+    if (!chapters) return;
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const out: Token[] = [];
+      let inLink = 0;
+      for (const t of block.children) {
+        if (t.type === "link_open") inLink++;
+        if (t.type === "link_close") inLink--;
+        if (t.type !== "text" || inLink > 0) {
+          out.push(t);
+          continue;
+        }
+        const re = /\b([Cc]hapter)\s+(\d+)\b/g;
+        let last = 0;
+        for (const m of t.content.matchAll(re)) {
+          const n = Number(m[2]);
+          const file = chapters.get(n);
+          if (!file || n === env.chapter) continue;
+          const before = new state.Token("text", "", 0);
+          before.content = t.content.slice(last, m.index);
+          const open = new state.Token("link_open", "a", 1);
+          open.attrSet("href", file);
+          open.attrSet("class", "chapter-ref");
+          const text = new state.Token("text", "", 0);
+          text.content = m[0];
+          const close = new state.Token("link_close", "a", -1);
+          out.push(before, open, text, close);
+          last = m.index + m[0].length;
+        }
+        if (last === 0) out.push(t);
+        else {
+          const rest = new state.Token("text", "", 0);
+          rest.content = t.content.slice(last);
+          out.push(rest);
+        }
+      }
+      block.children = out;
     }
   });
 

@@ -1,6 +1,7 @@
 /**
  * Renders a code cell's outputs to HTML: text streams, errors, HTML, markdown, LaTeX,
- * SVG inline, raster images, JSON.
+ * SVG inline, raster images, JSON. Raw HTML and SVG are sanitised, and charts made
+ * images with a name and a description (`charts.ts`).
  *
  * @module
  */
@@ -8,14 +9,19 @@
 import type { Output } from "../notebook_runner.ts";
 import { joinSource, stripAnsi } from "../notebook_runner.ts";
 import { escapeHtml } from "./_util.ts";
+import { accessibleCharts } from "./charts.ts";
 import { type Markdown, type PageEnv, renderMath } from "./markdown.ts";
+import { sanitize } from "./sanitize.ts";
 
-/** The MIME types shown, in order of preference (as nbconvert prefers them). */
+/**
+ * The MIME types shown, in order of preference: a chart's SVG before its PNG fallback
+ * and before any HTML of the same bundle, then as nbconvert prefers them.
+ */
 const MIME_ORDER = [
+  "image/svg+xml",
   "text/html",
   "text/markdown",
   "text/latex",
-  "image/svg+xml",
   "image/png",
   "image/jpeg",
   "image/gif",
@@ -41,7 +47,12 @@ export function stripXmlns(html: string): string {
   );
 }
 
-function renderOutput(md: Markdown, env: PageEnv, o: Output): string {
+function renderOutput(
+  md: Markdown,
+  env: PageEnv,
+  o: Output,
+  context: string,
+): string {
   if (o.output_type === "stream") {
     const cls = o.name === "stderr" ? "stderr" : "stdout";
     return `<pre class="output stream ${cls}">${
@@ -65,16 +76,22 @@ function renderOutput(md: Markdown, env: PageEnv, o: Output): string {
       const cls = /<table[\s>]/i.test(value)
         ? "output html table-wrap"
         : "output html";
-      return `<div class="${cls}">${value}</div>`;
+      return `<div class="${cls}">${
+        accessibleCharts(sanitize(value), env, context)
+      }</div>`;
     }
     case "text/markdown":
-      return `<div class="output markdown">${md.render(value, env)}</div>`;
+      return `<div class="output markdown">${
+        sanitize(md.render(value, env))
+      }</div>`;
     case "text/latex": {
       const tex = value.trim().replace(/^\$\$?|\$\$?$/g, "");
       return `<div class="output math-display">${renderMath(tex, true)}</div>`;
     }
     case "image/svg+xml":
-      return `<div class="output svg">${inlineSvg(value)}</div>`;
+      return `<div class="output svg">${
+        accessibleCharts(sanitize(inlineSvg(value)), env, context)
+      }</div>`;
     case "image/png":
     case "image/jpeg":
     case "image/gif": {
@@ -111,7 +128,17 @@ export function renderOutputs(
       };
     } else merged.push(o);
   }
-  return merged.map((o) => renderOutput(md, env, o)).filter((s) => s).join(
-    "\n",
-  );
+  // A chart's name may come from the text shown just before it (its title).
+  let context = "";
+  const html: string[] = [];
+  for (const o of merged) {
+    const h = renderOutput(md, env, o, context);
+    const md_ = o.data?.["text/markdown"];
+    context = md_ !== undefined
+      ? joinSource(md_ as string | string[]).replace(/[*_`#>]/g, "").trim()
+        .split("\n")[0]!.trim()
+      : "";
+    if (h) html.push(h);
+  }
+  return html.join("\n");
 }

@@ -12,9 +12,11 @@ import {
   type Heading,
   highlight,
   type Markdown,
+  newPageEnv,
   type PageEnv,
 } from "./markdown.ts";
 import { renderOutputs } from "./outputs.ts";
+import { sanitize } from "./sanitize.ts";
 
 /** A piece of a notebook, after markdown cells are split at their headings. */
 type Piece =
@@ -26,11 +28,26 @@ type Piece =
     sectionStart: boolean;
     /** Starts a solution; the label's inline markdown. */
     solution?: string;
+    /** Starts a "Going further" section: its heading's level and markdown. */
+    goingFurther?: { level: number; heading: string };
+    /** The level of the heading a section starts with. */
+    level?: number;
     attachments?: Record<string, string>;
   }
   | { kind: "code"; cell: Cell; index: number };
 
 const SOLUTION_WORD = /^solution\b/i;
+const GOING_FURTHER = /^going further\b/i;
+
+/** A piece of a markdown cell, as {@link splitMarkdown} cuts it. */
+export interface MarkdownPiece {
+  text: string;
+  sectionStart: boolean;
+  /** The level of the heading a section starts with. */
+  level?: number;
+  solution?: string;
+  goingFurther?: { level: number; heading: string };
+}
 const BOLD_SOLUTION = /^\s{0,3}(\*\*|__)(Solution\b.*?)\1[ \t]*[.:]?[ \t]*/i;
 
 /**
@@ -40,14 +57,16 @@ const BOLD_SOLUTION = /^\s{0,3}(\*\*|__)(Solution\b.*?)\1[ \t]*[.:]?[ \t]*/i;
 export function splitMarkdown(
   md: Markdown,
   source: string,
-): { text: string; sectionStart: boolean; solution?: string }[] {
+): MarkdownPiece[] {
   const lines = source.split("\n");
   const tokens = md.parse(source, {});
   /** Where each piece starts, and where its body starts (after a marker). */
   interface Cut {
     line: number;
     sectionStart: boolean;
+    level?: number;
     solution?: string;
+    goingFurther?: { level: number; heading: string };
     /** The body's first line: after a heading, or what follows a bold marker. */
     bodyLine: number;
     /** Replaces the text of line `bodyLine` (the rest of a bold marker's line). */
@@ -68,8 +87,18 @@ export function splitMarkdown(
           solution: content,
           bodyLine: finish,
         });
+      } else if (level <= 3 && GOING_FURTHER.test(content)) {
+        cuts.push({
+          line: begin,
+          sectionStart: true,
+          goingFurther: {
+            level,
+            heading: lines.slice(begin, finish).join("\n"),
+          },
+          bodyLine: finish,
+        });
       } else if (level <= 3) {
-        cuts.push({ line: begin, sectionStart: true, bodyLine: begin });
+        cuts.push({ line: begin, sectionStart: true, level, bodyLine: begin });
       }
     } else if (t.type === "paragraph_open") {
       const first = lines[begin] ?? "";
@@ -98,8 +127,7 @@ export function splitMarkdown(
   if (!cuts.length || cuts[0]!.line !== 0) {
     cuts.unshift({ line: 0, sectionStart: false, bodyLine: 0 });
   }
-  const pieces: { text: string; sectionStart: boolean; solution?: string }[] =
-    [];
+  const pieces: MarkdownPiece[] = [];
   for (let c = 0; c < cuts.length; c++) {
     const cut = cuts[c]!;
     const end = c + 1 < cuts.length ? cuts[c + 1]!.line : lines.length;
@@ -108,8 +136,14 @@ export function splitMarkdown(
     const text = body.join("\n");
     if (cut.solution !== undefined) {
       pieces.push({ text, sectionStart: false, solution: cut.solution });
+    } else if (cut.goingFurther) {
+      pieces.push({ text, sectionStart: true, goingFurther: cut.goingFurther });
     } else if (cut.sectionStart || text.trim() !== "") {
-      pieces.push({ text, sectionStart: cut.sectionStart });
+      pieces.push({
+        text,
+        sectionStart: cut.sectionStart,
+        ...(cut.level ? { level: cut.level } : {}),
+      });
     }
   }
   return pieces;
@@ -164,8 +198,9 @@ export function renderNotebook(
   md: Markdown,
   nb: Notebook,
   name: string,
+  options: { chapter?: number; chapters?: Map<number, string> } = {},
 ): RenderedNotebook {
-  const env: PageEnv = { ids: new Set(), headings: [] };
+  const env: PageEnv = newPageEnv(options);
   const pieces: Piece[] = [];
   nb.cells.forEach((cell, index) => {
     if (cellTags(cell).includes("remove-cell")) return;
@@ -186,9 +221,16 @@ export function renderNotebook(
 
   const out: string[] = [];
   let inSolution = false;
+  /** The level of the open "Going further" section's heading, if one is open. */
+  let furtherLevel: number | null = null;
   const close = () => {
     if (inSolution) out.push(`</div></details>`);
     inSolution = false;
+  };
+  const closeFurther = () => {
+    close();
+    if (furtherLevel !== null) out.push(`</div></details>`);
+    furtherLevel = null;
   };
   for (const p of pieces) {
     const cellIndex = p.kind === "code" ? p.index : p.cell;
@@ -198,20 +240,34 @@ export function renderNotebook(
         else delete env.attachments;
         if (p.solution !== undefined) {
           close();
-          const label = md.renderInline(
+          const label = sanitize(md.renderInline(
             p.solution.replace(/^(\*\*|__)(.*)\1$/, "$2"),
             env,
-          );
+          ));
           out.push(
             `<details class="solution"><summary>${label}</summary><div class="solution-body">`,
           );
           inSolution = true;
+        } else if (p.goingFurther) {
+          closeFurther();
+          out.push(
+            `<div class="cell markdown">${
+              sanitize(md.render(p.goingFurther.heading, env))
+            }</div>`,
+            `<details class="going-further"><summary>Optional: open this section to read it</summary><div class="going-further-body">`,
+          );
+          furtherLevel = p.goingFurther.level;
         } else if (p.sectionStart) {
           close();
+          if (furtherLevel !== null && (p.level ?? 1) <= furtherLevel) {
+            closeFurther();
+          }
         }
         if (p.text.trim()) {
           out.push(
-            `<div class="cell markdown">${md.render(p.text, env)}</div>`,
+            `<div class="cell markdown">${
+              sanitize(md.render(p.text, env))
+            }</div>`,
           );
         }
       } else {
@@ -239,7 +295,7 @@ export function renderNotebook(
       throw new Error(`${name}: cell ${cellIndex}: ${msg}`);
     }
   }
-  close();
+  closeFurther();
 
   const h1 = env.headings.find((h) => h.level === 1);
   const title = h1?.text || name.replace(/\.ipynb$/, "");
@@ -252,11 +308,11 @@ export function renderNotebook(
       t.type === "paragraph_open" && t.level === 0
     );
     if (i >= 0) {
-      summaryHtml = md.renderer.renderInline(
+      summaryHtml = sanitize(md.renderer.renderInline(
         tokens[i + 1]?.children ?? [],
         md.options,
-        { ids: new Set(), headings: [] },
-      );
+        newPageEnv(),
+      ));
       break;
     }
   }

@@ -7,7 +7,12 @@
 import { join } from "node:path";
 import { ROOT } from "../notebook_runner.ts";
 import { escapeHtml } from "./_util.ts";
-import type { Heading, Markdown, PageEnv } from "./markdown.ts";
+import {
+  type Heading,
+  type Markdown,
+  newPageEnv,
+  type PageEnv,
+} from "./markdown.ts";
 import { stripXmlns } from "./outputs.ts";
 import type { RenderedNotebook } from "./render.ts";
 
@@ -16,6 +21,24 @@ export const BOOK_DIR = join(ROOT, "tools", "book");
 
 /** The book's title, on every page. */
 export const BOOK_TITLE = "Estimation theory, by running it";
+
+/**
+ * The pages' Content-Security-Policy: scripts, styles, fonts and images from the
+ * book's own folder only (plus `data:` images and inline style attributes, which
+ * KaTeX's layout needs), no connection, no frame, no form, no plugin.
+ */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 /** One page of the book, in reading order. */
 export interface PageInfo {
@@ -88,6 +111,13 @@ export interface ChapterPage {
   file: string;
   /** The rendered notebook. */
   page: RenderedNotebook;
+  /**
+   * Extra markup for the page's `<head>`, e.g. the script of the chapter's interactive
+   * figures (`<script src="assets/figures-02.js" defer></script>`, bundled with
+   * `bundle()` of `assets.ts`): scripts must be files under `assets/` (the CSP
+   * refuses inline scripts).
+   */
+  head?: string;
 }
 
 /** The pages of the book in reading order: index, chapters, explorer. */
@@ -138,6 +168,7 @@ export async function writePages(
     extra: { headings?: Heading[]; head?: string; bodyClass?: string } = {},
   ) =>
     stripXmlns(fillTemplate(template, {
+      csp: CSP,
       title: escapeHtml(
         title === BOOK_TITLE ? title : `${title} · ${BOOK_TITLE}`,
       ),
@@ -169,7 +200,7 @@ export async function writePages(
       ? `<p class="explorer-link">Then play with the <a href="explorer.html">MLE and MAP explorer</a>: ` +
         `change the sample size, the prior and the seed, and watch both estimates move.</p>`
       : "");
-  const introEnv: PageEnv = { ids: new Set(), headings: [] };
+  const introEnv: PageEnv = newPageEnv();
   const introHtml = md.render(intro, introEnv).replace(
     /<p>\s*&lt;!-- chapters --&gt;\s*<\/p>|<!-- chapters -->/,
     list,
@@ -188,14 +219,19 @@ export async function writePages(
       page(
         r.file,
         r.page.title,
-        `<article class="notebook">${r.page.html}</article>`,
-        { headings: r.page.headings, bodyClass: "notebook-page" },
+        `<p class="notebook-download"><a href="notebooks/${r.name}" download>Download the notebook</a> (<code>${r.name}</code>) to run and change it in JupyterLab or VS Code with the Deno kernel.</p>` +
+          `<article class="notebook">${r.page.html}</article>`,
+        {
+          headings: r.page.headings,
+          bodyClass: "notebook-page",
+          head: r.head ?? "",
+        },
       ),
     );
   }
 
   if (opts.explorerMarkdown !== undefined) {
-    const explorerEnv: PageEnv = { ids: new Set(), headings: [] };
+    const explorerEnv: PageEnv = newPageEnv();
     const body = md.render(opts.explorerMarkdown, explorerEnv);
     await write(
       "explorer.html",
