@@ -124,11 +124,11 @@ if (import.meta.main) {
     ),
   );
   results.push(
-    await step("notebooks' code: formatting, type-check and lint", [
-      "run",
-      "-A",
-      "tools/check_notebooks.ts",
-    ], single),
+    await step(
+      "notebooks: code formatting, maths, type-check, lint and the teaching targets",
+      ["run", "-A", "tools/check_notebooks.ts", "--targets"],
+      single,
+    ),
   );
   results.push(
     await step(
