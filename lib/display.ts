@@ -13,7 +13,7 @@
  * @module
  */
 
-import { describe } from "./_validate.ts";
+import { describe, isRevokedProxy } from "./_validate.ts";
 import { chartOutputs, isChart } from "./_chart.ts";
 
 /** A MIME bundle, as Jupyter's display protocol carries it. */
@@ -49,6 +49,17 @@ export function jupyterApi(): JupyterApi | undefined {
   }
 }
 
+/** Refuses a revoked Proxy, which every read turns into an engine error. */
+function checkReadable(fn: string, value: unknown): void {
+  if (isRevokedProxy(value)) {
+    throw new TypeError(
+      `${fn}(): value cannot be read: it is a revoked Proxy (received ${
+        describe(value)
+      })`,
+    );
+  }
+}
+
 function hasOuterHtml(value: unknown): value is { outerHTML: string } {
   return typeof value === "object" && value !== null &&
     typeof Reflect.get(value, "outerHTML") === "string";
@@ -71,8 +82,9 @@ function displayBundle(value: unknown): MimeBundle | undefined {
  * bundle (`Symbol.for("Jupyter.display")`, e.g. `table()`) as the bundle's `text/plain`;
  * anything else through `Deno.inspect`.
  *
- * @param value Anything.
+ * @param value Anything that can be read.
  * @returns Its text form.
+ * @throws {TypeError} If `value` is a revoked `Proxy` (nothing about it can be read).
  *
  * @example
  * ```ts
@@ -84,6 +96,7 @@ function displayBundle(value: unknown): MimeBundle | undefined {
  * ```
  */
 export function textOf(value: unknown): string {
+  checkReadable("textOf", value);
   if (typeof value === "string") return value;
   if (hasOuterHtml(value)) return value.outerHTML;
   const bundle = displayBundle(value);
@@ -108,6 +121,7 @@ export function textOf(value: unknown): string {
  *
  * @param value What to show.
  * @returns A promise that settles once the output has been sent.
+ * @throws {TypeError} If `value` is a revoked `Proxy` (the promise rejects).
  *
  * @example
  * ```ts
@@ -117,6 +131,7 @@ export function textOf(value: unknown): string {
  * ```
  */
 export async function show(value: unknown): Promise<void> {
+  checkReadable("show", value);
   const api = jupyterApi();
   if (!api) {
     console.log(textOf(value));
@@ -159,7 +174,8 @@ async function sendDisplayData(
  *
  * @param bundle MIME type to content: at least one entry.
  * @returns A promise that settles once the output has been sent.
- * @throws {TypeError} If `bundle` is not an object of MIME types (the promise rejects).
+ * @throws {TypeError} If `bundle` is not an object of MIME types, or is a revoked
+ *   `Proxy` (the promise rejects).
  * @throws {RangeError} If `bundle` has no entry (the promise rejects).
  *
  * @example
@@ -170,7 +186,10 @@ async function sendDisplayData(
  * ```
  */
 export async function showBundle(bundle: MimeBundle): Promise<void> {
-  if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
+  if (
+    typeof bundle !== "object" || bundle === null || isRevokedProxy(bundle) ||
+    Array.isArray(bundle)
+  ) {
     throw new TypeError(
       `showBundle(): bundle must be an object mapping MIME types to content (received ${
         describe(bundle)

@@ -12,7 +12,7 @@
 
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { describe } from "./_validate.ts";
+import { describe, isRevokedProxy } from "./_validate.ts";
 
 export { Plot };
 
@@ -43,7 +43,7 @@ function linkedomDocument(): Document {
  *   Markdown text and the chart, its legend drawn inside, as one SVG picture with a PNG
  *   copy (what an untrusted notebook shows).
  * @throws {TypeError} If `options` is not an object (an array of marks belongs in
- *   `{ marks }`).
+ *   `{ marks }`) or is a revoked `Proxy`.
  *
  * @example
  * ```ts
@@ -56,7 +56,8 @@ function linkedomDocument(): Document {
  */
 export function plot(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   if (
-    typeof options !== "object" || options === null || Array.isArray(options)
+    typeof options !== "object" || options === null ||
+    isRevokedProxy(options) || Array.isArray(options)
   ) {
     throw new TypeError(
       `plot(): options must be an object of Plot options, e.g. { marks: [...] } (received ${

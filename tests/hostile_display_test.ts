@@ -3,12 +3,21 @@
 import * as mod from "../lib/display.ts";
 import { c, doc, err, hostileSweep } from "./_hostile.ts";
 
+/** A revoked Proxy: every read of it is an engine error. */
+function revoked(): unknown {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
 hostileSweep("display", mod as unknown as Record<string, unknown>, {
   functions: {
     jupyterApi: {
       valid: [],
       generic: Object.fromEntries(
-        ["undefined", "null", "NaN", "[]", "[NaN]", "{}"].map((h) => [
+        ["undefined", "null", "NaN", "[]", "[NaN]", "{}", "revoked Proxy"].map((
+          h,
+        ) => [
           h,
           doc(
             "jupyterApi: takes no argument; '`undefined`' outside `deno jupyter`",
@@ -35,6 +44,7 @@ hostileSweep("display", mod as unknown as Record<string, unknown>, {
           ["s"],
           doc("textOf: strings are returned as is", (r) => r === "s"),
         ),
+        c("a revoked Proxy", [revoked()], err("value", "TypeError")),
       ],
     },
     show: {
@@ -48,7 +58,9 @@ hostileSweep("display", mod as unknown as Record<string, unknown>, {
           ),
         ]),
       ),
-      cases: [],
+      cases: [
+        c("a revoked Proxy", [revoked()], err("value", "TypeError")),
+      ],
     },
     showBundle: {
       valid: [{ "text/plain": "hello" }],
@@ -57,6 +69,7 @@ hostileSweep("display", mod as unknown as Record<string, unknown>, {
         c("an array", [["text/plain"]], err("bundle", "TypeError")),
         c("a string", ["text/plain"], err("bundle", "TypeError")),
         c("no MIME type", [{}], err("bundle", "RangeError")),
+        c("a revoked Proxy", [revoked()], err("bundle", "TypeError")),
       ],
     },
     showMarkdown: {
@@ -64,15 +77,12 @@ hostileSweep("display", mod as unknown as Record<string, unknown>, {
       cases: [
         c("a number", [1], err("markdown", "TypeError")),
         c("an array", [["# Title"]], err("markdown", "TypeError")),
+        c("a revoked Proxy", [revoked()], err("markdown", "TypeError")),
       ],
     },
   },
   classes: {},
   exempt: {
     DISPLAY_SETTLE_MS: "a number constant (the display settle delay)",
-  },
-  pending: {
-    "revoked Proxy":
-      "display.ts and plot.ts belong to branch i11 (issue 11); they still touch a revoked Proxy before checking it",
   },
 });

@@ -4,6 +4,13 @@ import * as lib from "../lib/mod.ts";
 import * as mod from "../lib/plot.ts";
 import { c, doc, err, hostileSweep } from "./_hostile.ts";
 
+/** A revoked Proxy: every read of it is an engine error. */
+function revoked(): unknown {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
 hostileSweep("plot", mod as unknown as Record<string, unknown>, {
   functions: {
     plot: {
@@ -22,6 +29,7 @@ hostileSweep("plot", mod as unknown as Record<string, unknown>, {
           err("options", "TypeError"),
         ),
         c("a number", [1], err("options", "TypeError")),
+        c("a revoked Proxy", [revoked()], err("options", "TypeError")),
       ],
     },
   },
@@ -30,9 +38,5 @@ hostileSweep("plot", mod as unknown as Record<string, unknown>, {
     Plot:
       "the re-exported @observablehq/plot namespace (third-party; `plot()` wraps it)",
     PLOT_CLASS_NAME: "a string constant (the charts' CSS class)",
-  },
-  pending: {
-    "revoked Proxy":
-      "display.ts and plot.ts belong to branch i11 (issue 11); they still touch a revoked Proxy before checking it",
   },
 });
