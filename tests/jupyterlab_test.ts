@@ -80,7 +80,9 @@ async function startJupyterLab(jupyterLab: string): Promise<Server> {
   for (const d of ["lib", "data"]) {
     await Deno.symlink(join(ROOT, d), join(root, d));
   }
-  for (const f of ["deno.json", "deno.lock"]) {
+  // The root deno.json names notebooks/ as a workspace member: its deno.json (the
+  // notebooks' compiler options) must be there too, or the kernel cannot start.
+  for (const f of ["deno.json", "deno.lock", join("notebooks", "deno.json")]) {
     await Deno.copyFile(join(ROOT, f), join(root, f));
   }
   const settingsDir = join(root, ".jupyter", "settings");
