@@ -179,6 +179,38 @@ Deno.test("figurePlaceholders() then fillFigureHosts() give what figureMarkers()
   );
 });
 
+Deno.test("the notebooks carry one marker per figure, in the section SUGGESTED_PLACES names, and the explorer page the mle-map figure", async () => {
+  const found: Record<string, { notebook: string; heading: string }> = {};
+  const dir = new URL("../notebooks/", import.meta.url);
+  for await (const e of Deno.readDir(dir)) {
+    if (!e.name.endsWith(".ipynb")) continue;
+    const nb = JSON.parse(await Deno.readTextFile(new URL(e.name, dir))) as {
+      cells: { cell_type: string; source: string | string[] }[];
+    };
+    let heading = "";
+    for (const cell of nb.cells) {
+      if (cell.cell_type !== "markdown") continue;
+      const src = Array.isArray(cell.source)
+        ? cell.source.join("")
+        : cell.source;
+      for (const line of src.split("\n")) {
+        const h = /^#{1,3} (.*)$/.exec(line);
+        if (h) heading = h[1]!.trim();
+        for (const name of markerNames(line)) {
+          assert.equal(found[name], undefined, `${name}: a second marker`);
+          found[name] = { notebook: e.name.replace(/\.ipynb$/, ""), heading };
+        }
+      }
+    }
+  }
+  assert.deepEqual(found, SUGGESTED_PLACES);
+  const explorer = await Deno.readTextFile(
+    new URL("../explorer/explorer.md", import.meta.url),
+  );
+  assert.deepEqual(markerNames(explorer), ["mle-map"]);
+  assert.match(explorer, /^<!-- figure: mle-map hash -->$/m);
+});
+
 Deno.test("figureMarkers() puts each marked figure's host, with its static rendering, where the marker was", () => {
   const md = "## Bias\n\nText.\n<!-- figure: variance-divisor -->\n\nMore.\n";
   const out = figureMarkers(md);
