@@ -208,6 +208,21 @@ export const FIGURES_HEAD =
  * Renders markdown with its figure markers: each marker line becomes an empty host
  * before markdown-it, the HTML is sanitised, then each host receives its figure's
  * static rendering (which the sanitiser would strip), made live by `figures.js`.
+ *
+ * @example
+ * ```ts
+ * import { createMarkdown, newPageEnv } from "./markdown.ts";
+ * import { renderMarkdownWithFigures } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = renderMarkdownWithFigures(
+ *   createMarkdown(),
+ *   "Text.\n<!-- figure: efficiency -->\n<script>x()</script>",
+ *   newPageEnv(),
+ * );
+ * assert.match(html, /^<p>Text\.<\/p>\n<div class="fig-host" data-figure-host="efficiency"><figure /);
+ * assert.ok(!html.includes("<script"));
+ * ```
  */
 export function renderMarkdownWithFigures(
   md: Markdown,
