@@ -87,7 +87,11 @@ export interface ChartSpec {
   label: string;
   /** What to look at: shown below the chart and used as its description. */
   caption: string;
-  /** Plot's options; `width`, `document` and `className` are filled in. */
+  /**
+   * Plot's options; `document` and `className` are filled in, and `width` (the
+   * figure's, unless given here: then it is the chart's largest width, and a narrower
+   * chart keeps the aspect of `width` × `height`).
+   */
   options: Plot.PlotOptions;
   /**
    * Makes the live chart draggable with a pointer: called with the pointer's place in
@@ -359,10 +363,18 @@ function drawChart(
     "data-chart": spec.key,
   });
   const captionId = `${id}-chart-${spec.key}-caption`;
+  // a chart's own width is its largest: narrower, it shrinks with its aspect kept
+  // (drawn at the width it is shown at, its text keeps its size)
+  const own = spec.options.width;
+  const w = own === undefined ? width : Math.min(own, width);
+  const h = own !== undefined && spec.options.height !== undefined
+    ? Math.round(spec.options.height * w / own)
+    : spec.options.height;
   const chart = Plot.plot({
-    width,
     style: { fontSize: "12px" },
     ...spec.options,
+    width: w,
+    ...(h === undefined ? {} : { height: h }),
     className: "fig-plot",
     document: doc,
   });

@@ -133,10 +133,12 @@ export function fillFigureHosts(html: string): string {
 }
 
 /**
- * Where each figure belongs: the notebook and the heading of the section whose text it
- * illustrates (the marker goes at the end of that section's first markdown cell). The
- * headings are those of the chapters being written now; the book can place markers
- * from this list, or the chapters can carry the marker lines themselves.
+ * Where each figure is: the notebook and the heading of the section whose text and
+ * static chart it illustrates. The notebook's marker line sits in that section, after
+ * the chapter's chart of the same thing (at the start of the next markdown cell, or at
+ * the end of the cell that explains the chart), so the reading edition shows the
+ * text, the notebook's chart, then the figure to play with. `tests/figures_test.ts`
+ * checks that the committed notebooks carry exactly these markers.
  */
 export const SUGGESTED_PLACES: Readonly<
   Record<string, { notebook: string; heading: string }>
@@ -167,6 +169,6 @@ export const SUGGESTED_PLACES: Readonly<
   },
   "gd-newton": {
     notebook: "06_training_loop",
-    heading: "Has the loop found the maximum-likelihood estimate?",
+    heading: "The learning curve against the optimum",
   },
 };

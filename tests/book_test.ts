@@ -1,5 +1,6 @@
 /**
- * Tests of the reading edition (`tools/book.ts`) and the MLE and MAP explorer.
+ * Tests of the reading edition (`tools/book.ts`), its interactive figures
+ * (`figures/`, one or more per chapter 01–06) and the MLE and MAP explorer.
  *
  * - Builder tests (no browser): the cache, the failure path, solutions, the offline
  *   check. They build small books from synthetic notebooks with a fake executor.
@@ -34,6 +35,10 @@ import { RandomState } from "../lib/random.ts";
 import { fitBernoulli, fitNormal } from "../lib/distributions.ts";
 import { betaBernoulliPosterior } from "../lib/fisher.ts";
 import { betaPrior, normalMeanPosterior, normalPrior } from "../lib/bayes.ts";
+import { formatNumber, type Settings } from "../figures/_framework.ts";
+import { figureNamed } from "../figures/mod.ts";
+import { MOVES } from "../bench/figures_moves.ts";
+import { assertMatchesLibrary } from "./_figures_reference.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -850,6 +855,73 @@ async function screenshot(page: Page, name: string): Promise<void> {
   });
 }
 
+/**
+ * Waits until every interactive figure of the page is live (its host holds a live
+ * figure or says it failed), then fails if one failed. Returns how many there are.
+ */
+async function figuresLive(page: Page): Promise<number> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("[data-figure-host]")].every((h) =>
+      h.querySelector(":scope > .fig-live, :scope > .fig-error")
+    )
+  );
+  // a figure that could not start says so beside its static rendering; a live one
+  // shows an error of its own inside
+  const failed = (await page.locator(
+    "[data-figure-host] > .fig-error, .fig-live .fig-error",
+  ).allTextContents()).filter((t) => t.trim() !== "");
+  assert.deepEqual(failed, [], "a figure failed");
+  return await page.locator(".fig-live").count();
+}
+
+/** What a live figure shows: its settings and its numbers, raw and printed. */
+interface FigureShown {
+  settings: Settings;
+  values: Record<string, number>;
+  texts: Record<string, string>;
+}
+
+function readFigure(page: Page, name: string): Promise<FigureShown> {
+  return page.evaluate((name) => {
+    const fig = document.querySelector(`.fig-live[data-figure="${name}"]`);
+    if (!fig) throw new Error(`no live figure ${name}`);
+    const values: Record<string, number> = {};
+    const texts: Record<string, string> = {};
+    for (const dd of fig.querySelectorAll<HTMLElement>("dd[data-key]")) {
+      values[dd.dataset.key!] = Number(dd.dataset.value);
+      texts[dd.dataset.key!] = dd.textContent ?? "";
+    }
+    return {
+      settings: JSON.parse(fig.getAttribute("data-settings") ?? "{}"),
+      values,
+      texts,
+    };
+  }, name);
+}
+
+/**
+ * Checks a live figure against the library: every number shown equals what
+ * `lib/mod.ts` computes for the settings shown (`_figures_reference.ts`), printed as
+ * the figure's format says.
+ */
+async function checkFigure(
+  page: Page,
+  name: string,
+  label: string,
+): Promise<FigureShown> {
+  const shown = await readFigure(page, name);
+  assertMatchesLibrary(name, shown.settings, shown.values);
+  const def = figureNamed(name);
+  for (const r of def.readings(def.compute(shown.settings), shown.settings)) {
+    assert.equal(
+      shown.texts[r.key],
+      formatNumber(r.value, r.spec),
+      `${label}: ${name}'s ${r.key} as printed`,
+    );
+  }
+  return shown;
+}
+
 browserTest(
   "every page of the edition loads with no console error and no failed or external request",
   async () => {
@@ -1004,39 +1076,33 @@ browserTest(
 );
 
 /** What the library computes for the explorer's settings, straight from lib/. */
-function expectedEstimates(s: {
-  model: "bernoulli" | "normal";
-  theta: number;
-  n: number;
-  centre: number;
-  strength: number;
-  seed: number;
-}): { mle: number; map: number } {
-  const rs = new RandomState(s.seed);
+function expectedEstimates(s: Settings): { mle: number; map: number } {
+  const rs = new RandomState(Number(s.seed));
+  const n = Number(s.n), strength = Number(s.strength);
   if (s.model === "bernoulli") {
-    const x = rs.binomial(1, s.theta, s.n);
+    const x = rs.binomial(1, Number(s.p), n);
     return {
       mle: fitBernoulli(x).p,
       map: betaBernoulliPosterior(
         x,
-        betaPrior({ centre: s.centre, strength: s.strength }),
+        betaPrior({ centre: Number(s.centreP), strength }),
       ).mode,
     };
   }
-  const x = rs.normal(s.theta, 1, s.n);
+  const x = rs.normal(Number(s.mu), 1, n);
   const prior = normalPrior({
-    centre: s.centre,
-    strength: s.strength,
+    centre: Number(s.centreMu),
+    strength,
     sigma: 1,
   });
   return {
-    mle: s.n === 1 ? x[0]! : fitNormal(x).mu,
+    mle: n === 1 ? x[0]! : fitNormal(x).mu,
     map: normalMeanPosterior(x, { sigma: 1, ...prior }).mode,
   };
 }
 
 browserTest(
-  "the explorer prints the MLE and MAP the library computes for the sliders' settings",
+  "the explorer (the mle-map figure) prints the MLE and MAP the library computes for the controls' settings",
   async () => {
     const dir = await siteDir();
     const server = serve(dir);
@@ -1047,101 +1113,178 @@ browserTest(
       const page = await context.newPage();
       watch(page);
       await page.goto(`${server.origin}/explorer.html`);
-      await page.waitForSelector("#explorer.ready");
-
-      const settings = async () => ({
-        model: (await page.locator("#model-normal").isChecked())
-          ? "normal" as const
-          : "bernoulli" as const,
-        theta: Number(await page.locator("#theta").inputValue()),
-        n: Number(await page.locator("#n").inputValue()),
-        centre: Number(await page.locator("#centre").inputValue()),
-        strength: Number(await page.locator("#strength").inputValue()),
-        seed: Number(await page.locator("#seed").inputValue()),
-      });
-      const printed = async () => ({
-        mle: Number(await page.locator("#mle").getAttribute("data-value")),
-        map: Number(await page.locator("#map").getAttribute("data-value")),
-        mleText: await page.locator("#mle").textContent(),
-        mapText: await page.locator("#map").textContent(),
-      });
+      assert.equal(await figuresLive(page), 1);
+      const control = (key: string) => page.locator(`#fig-mle-map-${key}`);
       const check = async (label: string) => {
-        const s = await settings();
+        const got = await checkFigure(page, "mle-map", label);
+        const s = got.settings;
         const want = expectedEstimates(s);
-        const got = await printed();
         assert.equal(
-          got.mle,
+          got.values.mle,
           want.mle,
           `${label}: MLE for ${JSON.stringify(s)}`,
         );
         assert.equal(
-          got.map,
+          got.values.map,
           want.map,
           `${label}: MAP for ${JSON.stringify(s)}`,
         );
-        assert.equal(got.mleText, want.mle.toFixed(4), `${label}: printed MLE`);
-        assert.equal(got.mapText, want.map.toFixed(4), `${label}: printed MAP`);
-        return got;
+        assert.equal(
+          got.texts.mle,
+          want.mle.toFixed(4),
+          `${label}: printed MLE`,
+        );
+        assert.equal(
+          got.texts.map,
+          want.map.toFixed(4),
+          `${label}: printed MAP`,
+        );
+        return { mle: got.values.mle!, map: got.values.map!, settings: s };
       };
 
       const before = await check("defaults");
-      await page.locator("#n").fill("37");
+      await control("n").fill("37");
       const after = await check("n = 37");
+      assert.equal(after.settings.n, 37);
       assert.notEqual(after.mle, before.mle, "moving n changes the MLE");
-      await page.locator("#theta").fill("0.8");
-      await page.locator("#seed").fill("7");
-      await page.locator("#strength").fill("60");
-      await page.locator("#centre").fill("0.2");
+      await control("p").fill("0.8");
+      await control("seed").fill("7");
+      await control("strength").fill("60");
+      await control("centreP").fill("0.2");
       const pulled = await check("strong prior at 0.2");
       assert.ok(
         pulled.map < pulled.mle,
         "a strong prior below the MLE pulls the MAP down",
       );
-      await page.locator("#n").fill("1");
-      await check("n = 1");
-      await page.locator("#strength").fill("0");
+      // the keyboard: Home takes n to 1, arrows move the prior's strength to 0
+      await control("n").focus();
+      await page.keyboard.press("Home");
+      assert.equal((await check("n = 1")).settings.n, 1);
+      await control("strength").fill("2");
+      await control("strength").focus();
+      await page.keyboard.press("ArrowLeft");
+      await page.keyboard.press("ArrowLeft");
       const flat = await check("flat prior");
+      assert.equal(flat.settings.strength, 0);
       assert.equal(flat.map, flat.mle, "with a flat prior MAP = MLE");
       await screenshot(page, "explorer-bernoulli-light");
 
-      await page.locator("#model-normal").check();
-      await check("Gaussian defaults");
-      await page.locator("#theta").fill("-1.5");
-      await page.locator("#n").fill("250");
-      await page.locator("#seed").fill("123");
-      await page.locator("#centre").fill("2");
-      await page.locator("#strength").fill("25");
+      await control("model").selectOption("normal");
+      await check("Gaussian");
+      await control("mu").fill("-1.5");
+      await control("n").fill("250");
+      await control("seed").fill("123");
+      await control("centreMu").fill("2");
+      await control("strength").fill("25");
       await check("Gaussian, n = 250");
-      await page.locator("#n").fill("1");
+      await control("n").fill("1");
       await check("Gaussian, n = 1");
-      await page.locator("#n").fill("12");
+      await control("n").fill("12");
       await check("Gaussian, n = 12");
-      // The three charts are drawn.
-      for (const id of ["chart-posterior", "chart-sample", "chart-n"]) {
-        assert.ok(
-          await page.locator(`#${id} svg`).count() > 0,
-          `#${id} has no chart`,
-        );
-      }
+      // The charts are drawn.
+      assert.ok(
+        await page.locator("#fig-mle-map svg.fig-plot").count() >= 2,
+        "the explorer's charts",
+      );
       await screenshot(page, "explorer-normal-light");
 
-      // Printed, it shows its settings: the labels with their values.
+      // Printed, it shows its settings instead of its controls.
       await page.emulateMedia({ media: "print" });
-      assert.equal(await page.locator(".explorer .controls").isVisible(), true);
-      assert.equal(await page.locator("#n-value").textContent(), "12");
+      assert.equal(
+        await page.locator("#fig-mle-map .fig-controls").isVisible(),
+        false,
+      );
+      assert.match(
+        await page.locator("#fig-mle-map .fig-settings").textContent() ?? "",
+        /sample size n = 12\b/,
+      );
       await page.emulateMedia({ media: "screen" });
 
       // The settings survive a reload through the address.
+      assert.match(
+        await page.evaluate(() => location.hash),
+        /mle-map\.n=12(&|$)/,
+      );
       await page.reload();
-      await page.waitForSelector("#explorer.ready");
+      await figuresLive(page);
       const reloaded = await check("after reload");
-      assert.equal((await settings()).n, 12);
-      assert.equal(reloaded.mle, expectedEstimates(await settings()).mle);
+      assert.equal(reloaded.settings.n, 12);
+      assert.equal(reloaded.settings.model, "normal");
       await page.close();
       assert.deepEqual(problems, { console: [], failed: [], external: [] });
     } finally {
       await context.close();
       await server.close();
+    }
+  },
+);
+
+browserTest(
+  "every chapter's figure, opened from file:// and moved with the keyboard, shows the library's numbers next to the chapter's static chart",
+  async () => {
+    const dir = await siteDir();
+    const { context, problems, watch } = await openContext((u) =>
+      u.startsWith("file://")
+    );
+    const seen: string[] = [];
+    try {
+      const page = await context.newPage();
+      watch(page);
+      for (const file of await notebookPages(dir)) {
+        await page.goto(`file://${dir}/${file}`);
+        const names = await page.locator("[data-figure-host]").evaluateAll((
+          hosts,
+        ) => hosts.map((h) => (h as HTMLElement).dataset.figureHost!));
+        assert.equal(await figuresLive(page), names.length, file);
+        for (const name of names) {
+          seen.push(`${file.slice(0, 2)} ${name}`);
+          const label = `${file}: ${name}`;
+          // The chapter's static chart (a notebook output) comes before the figure.
+          assert.ok(
+            await page.locator(`[data-figure-host="${name}"]`).evaluate((
+              host,
+            ) =>
+              [...document.querySelectorAll(".outputs svg[role=img]")].some((
+                svg,
+              ) =>
+                !svg.closest(".katex") &&
+                (svg.compareDocumentPosition(host) &
+                    Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+              )
+            ),
+            `${label}: no static chart before the figure`,
+          );
+          const before = await checkFigure(page, name, `${label} (default)`);
+          const [key] = MOVES[name]!;
+          const control = page.locator(`#fig-${name}-${key}`);
+          await control.focus();
+          await page.keyboard.press("ArrowRight");
+          await page.keyboard.press("ArrowRight");
+          const after = await checkFigure(
+            page,
+            name,
+            `${label} (${key} moved)`,
+          );
+          assert.notEqual(
+            after.settings[key],
+            before.settings[key],
+            `${label}: ${key} did not move with the arrow keys`,
+          );
+          assert.notDeepEqual(after.values, before.values, `${label}: numbers`);
+        }
+      }
+      assert.deepEqual(seen, [
+        "01 variance-divisor",
+        "02 log-likelihood",
+        "03 robust-lines",
+        "04 penalty-shapes",
+        "04 mle-map",
+        "05 efficiency",
+        "06 gd-newton",
+      ]);
+      assert.deepEqual(problems, { console: [], failed: [], external: [] });
+    } finally {
+      await context.close();
     }
   },
 );
@@ -1166,9 +1309,7 @@ browserTest(
             watch(page);
             await page.goto(`${server.origin}/${file}`);
             await page.evaluate(() => document.fonts.ready);
-            if (file === "explorer.html") {
-              await page.waitForSelector("#explorer.ready");
-            }
+            await figuresLive(page);
             // The page follows the colour scheme.
             const bg = await page.evaluate(() =>
               getComputedStyle(document.documentElement).backgroundColor
@@ -1361,9 +1502,7 @@ browserTest(
       for (const name of await htmlPages(dir)) {
         await page.setViewportSize({ width: 1280, height: 900 });
         await page.goto(`file://${dir}/${name}`);
-        if (name === "explorer.html") {
-          await page.waitForSelector("#explorer.ready");
-        }
+        await figuresLive(page);
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 900 });
           for (const theme of ["light", "dark"]) {
@@ -1424,9 +1563,7 @@ browserTest(
       await page.setViewportSize({ width: 390, height: 844 });
       for (const name of await htmlPages(dir)) {
         await page.goto(`file://${dir}/${name}`);
-        if (name === "explorer.html") {
-          await page.waitForSelector("#explorer.ready");
-        }
+        await figuresLive(page);
         await page.evaluate(() => {
           for (const d of document.querySelectorAll("details")) d.open = true;
         });

@@ -12,7 +12,10 @@
  *    re-executes what depends on it, and nothing else.
  * 2. Renders every page: markdown with markdown-it, math with KaTeX at build time,
  *    code with highlight.js, every output inline (SVG charts, HTML tables, text, PNG).
- * 3. Bundles the explorer (`explorer/main.ts`, with the library) with `deno bundle`.
+ * 3. Puts each interactive figure where a markdown line `<!-- figure: NAME -->` asks
+ *    (`figures/embed.ts`: its static rendering, shown without JavaScript and in print),
+ *    and bundles the figures (`figures/main.ts`, with the library) once with
+ *    `deno bundle` into `assets/figures.js`, loaded by the pages that have one.
  * 4. Copies KaTeX's CSS and fonts and the book's CSS and script next to the pages,
  *    checks that no page loads anything from outside the folder, and only then
  *    swaps the new edition in. A failing notebook stops the build, names the notebook,
@@ -43,6 +46,9 @@
  * - Cell tags (cell metadata `tags`): `remove-cell` leaves the cell out of the book,
  *   `hide-input` shows only the cell's outputs.
  * - Links to another notebook (`02_mle.ipynb#section`) point to its page.
+ * - **Interactive figures**: a markdown line `<!-- figure: NAME -->` (an HTML comment,
+ *   invisible in JupyterLab and VS Code) places figure NAME of `figures/` there; put
+ *   it after the text and the static chart it goes with. The notebook keeps its chart.
  *
  * Usage: `deno run -A tools/book.ts [--out=site] [--notebooks=notebooks]
  * [--cache=.build/cache] [--force]`

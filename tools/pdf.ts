@@ -1,8 +1,8 @@
 /**
  * Writes the whole reading edition as one PDF, offline: builds `site/` if needed
  * (re-executing only what changed), then prints every page, in reading order, with
- * Chromium. Solutions and "Going further" sections print open; the explorer prints
- * its settings.
+ * Chromium. Solutions and "Going further" sections print open; the interactive
+ * figures (the explorer's included) print at their default settings, which they state.
  *
  * Usage: `deno task pdf [--out FILE]` (default: `site/book.pdf`)
  *

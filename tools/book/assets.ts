@@ -1,6 +1,7 @@
 /**
  * The book's assets: KaTeX's style sheet and fonts, highlight.js's themes, the book's
- * own style sheet and script, and the explorer's bundle (`deno bundle`, cached).
+ * own style sheet and script, and the interactive figures' bundle and style sheet
+ * (`deno bundle`, cached).
  *
  * @module
  */
@@ -78,19 +79,42 @@ export function bundleClient(
   );
 }
 
-/** Bundles the explorer (`explorer/main.ts` with the library) for the browser. */
-export function bundleExplorer(
-  root: string,
+/**
+ * The interactive figures' one bundle (`figures/main.ts`: the framework, every figure,
+ * the library code they use and Observable Plot), cached like the page script under
+ * a hash of `figures/`, `lib/`, `explorer/model.ts`, `deno.json` and `deno.lock`.
+ * The figures are this repository's (as `figures/embed.ts`, which renders their
+ * static versions at build time), whatever root the book is built from.
+ */
+export function bundleFigures(
   cacheDir: string,
   log: (line: string) => void,
 ): Promise<string> {
   return bundle(
-    root,
-    join(root, "explorer", "main.ts"),
-    ["explorer", "lib", "deno.json", "deno.lock"],
+    ROOT,
+    join(ROOT, "figures", "main.ts"),
+    ["figures", "lib", "explorer/model.ts", "deno.json", "deno.lock"],
     cacheDir,
-    "explorer",
+    "figures",
     log,
+  );
+}
+
+/** Writes `assets/figures.js` (bundled, cached) and `assets/figures.css` into `out`. */
+export async function writeFigureAssets(
+  out: string,
+  cacheDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const assets = join(out, "assets");
+  await Deno.mkdir(assets, { recursive: true });
+  await Deno.writeTextFile(
+    join(assets, "figures.js"),
+    await bundleFigures(cacheDir, log),
+  );
+  await Deno.copyFile(
+    join(ROOT, "figures", "figures.css"),
+    join(assets, "figures.css"),
   );
 }
 

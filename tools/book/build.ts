@@ -7,7 +7,8 @@
  * 2. execute (`execute.ts`): each in the Deno kernel, or from the content-hashed cache;
  * 3. render (`render.ts`, `markdown.ts`, `outputs.ts`): markdown, maths and outputs;
  * 4. template (`template.ts`): every page into a staging folder;
- * 5. assets (`assets.ts`): styles, fonts, scripts and the explorer's bundle;
+ * 5. assets (`assets.ts`): styles, fonts, scripts, and the interactive figures' bundle
+ *    and style sheet (`figures/`) when a page has a figure marker;
  * 6. offline check (`offline.ts`): nothing loads from outside the folder;
  * 7. swap: the staging folder replaces the edition, only when all of this succeeded.
  *
@@ -17,12 +18,13 @@
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { ROOT } from "../notebook_runner.ts";
 import { exists } from "./_util.ts";
-import { bundleExplorer, writeAssets } from "./assets.ts";
+import { writeAssets, writeFigureAssets } from "./assets.ts";
 import { executeAll, type Executor, kernelExecute } from "./execute.ts";
 import { createMarkdown } from "./markdown.ts";
 import { checkOffline } from "./offline.ts";
 import { readNotebookList } from "./read.ts";
-import { renderNotebook } from "./render.ts";
+import { FIGURES_HEAD, renderNotebook } from "./render.ts";
+import { markerNames } from "../../figures/embed.ts";
 import { searchDocs, searchIndexScript } from "./search.ts";
 import { type ChapterPage, writePages } from "./template.ts";
 
@@ -40,7 +42,7 @@ export interface BuildOptions {
   execute?: Executor;
   /** Re-execute every notebook even when cached. */
   force?: boolean;
-  /** Build the explorer page and its bundle. Defaults to true. */
+  /** Build the explorer page (`explorer/explorer.md`). Defaults to true. */
   explorer?: boolean;
   /** Where progress lines go. Defaults to `console.log`. */
   log?: (line: string) => void;
@@ -62,7 +64,7 @@ export interface BuildReport {
  * @param options Where things are, how to execute notebooks, and switches.
  * @returns What was built and how long it took.
  * @throws {Error} If a notebook fails (the message names notebook, cell and error), a
- *   page cannot be rendered, the explorer does not bundle, or a page references
+ *   page cannot be rendered, the figures do not bundle, or a page references
  *   something outside the output folder. `outDir` is then left as it was.
  */
 export async function buildBook(
@@ -87,25 +89,28 @@ export async function buildBook(
   const files = new Map(
     executed.map(({ name }, i) => [i + 1, name.replace(/\.ipynb$/, ".html")]),
   );
-  const chapters: ChapterPage[] = executed.map(({ name, notebook }, i) => ({
-    name,
-    file: files.get(i + 1)!,
-    page: renderNotebook(md, notebook, name, {
+  const chapters: ChapterPage[] = executed.map(({ name, notebook }, i) => {
+    const page = renderNotebook(md, notebook, name, {
       chapter: i + 1,
       chapters: files,
-    }),
-  }));
+    });
+    return {
+      name,
+      file: files.get(i + 1)!,
+      page,
+      ...(page.figures.length ? { head: FIGURES_HEAD } : {}),
+    };
+  });
+  const explorerMarkdown = withExplorer
+    ? await Deno.readTextFile(join(root, "explorer", "explorer.md"))
+    : undefined;
+  const withFigures = chapters.some((c) => c.page.figures.length > 0) ||
+    markerNames(explorerMarkdown ?? "").length > 0;
   const pages = await intoStaging(root, outDir, async (staging) => {
     const written = await writePages(staging, {
       md,
       chapters,
-      ...(withExplorer
-        ? {
-          explorerMarkdown: await Deno.readTextFile(
-            join(root, "explorer", "explorer.md"),
-          ),
-        }
-        : {}),
+      ...(explorerMarkdown !== undefined ? { explorerMarkdown } : {}),
     });
     await writeAssets(staging, {
       root,
@@ -114,12 +119,7 @@ export async function buildBook(
       searchIndex: searchIndexScript(searchDocs(chapters)),
       log,
     });
-    if (withExplorer) {
-      await Deno.writeTextFile(
-        join(staging, "assets", "explorer.js"),
-        await bundleExplorer(root, cacheDir, log),
-      );
-    }
+    if (withFigures) await writeFigureAssets(staging, cacheDir, log);
     await checkOffline(staging);
     return written;
   });

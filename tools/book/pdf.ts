@@ -44,17 +44,16 @@ export async function printPage(
 ): Promise<string> {
   const prefix = new Map(pages.map((p, i) => [p, `p${i + 1}`]));
   const sections: string[] = [];
+  let withFigures = false;
   for (const file of pages) {
     const p = prefix.get(file)!;
-    let body = mainContent(await read(file));
-    // The explorer's script finds its elements by id: its page keeps them.
-    if (file !== "explorer.html") {
-      body = body.replace(
-        /\b(id|for|aria-describedby|aria-labelledby|aria-controls)="([^"]+)"/g,
-        (_m, attr: string, v: string) =>
-          `${attr}="${v.split(" ").map((x) => `${p}-${x}`).join(" ")}"`,
-      ).replace(/href="#([^"]*)"/g, (_m, id: string) => `href="#${p}-${id}"`);
-    }
+    const html = await read(file);
+    if (html.includes('href="assets/figures.css"')) withFigures = true;
+    let body = mainContent(html).replace(
+      /\b(id|for|aria-describedby|aria-labelledby|aria-controls)="([^"]+)"/g,
+      (_m, attr: string, v: string) =>
+        `${attr}="${v.split(" ").map((x) => `${p}-${x}`).join(" ")}"`,
+    ).replace(/href="#([^"]*)"/g, (_m, id: string) => `href="#${p}-${id}"`);
     body = body.replace(
       /href="([\w.-]+\.html)(?:#([^"]*))?"/g,
       (m, target: string, id: string | undefined) => {
@@ -65,8 +64,10 @@ export async function printPage(
     );
     sections.push(`<section class="print-page" id="${p}">${body}</section>`);
   }
-  const explorer = pages.includes("explorer.html")
-    ? `<script src="assets/explorer.js" defer></script>`
+  // The interactive figures print as their static renderings (default settings,
+  // printed below each), which need only the figures' style sheet.
+  const figures = withFigures
+    ? `<link rel="stylesheet" href="assets/figures.css">`
     : "";
   return `<!DOCTYPE html>
 <html lang="en">
@@ -78,7 +79,7 @@ export async function printPage(
 <link rel="stylesheet" href="assets/book.css">
 <script src="assets/theme.js"></script>
 <script src="assets/book.js" defer></script>
-${explorer}
+${figures}
 </head>
 <body class="print-book">
 <main id="main">
@@ -127,9 +128,6 @@ export async function printBook(siteDir: string, out: string): Promise<number> {
     const page = await context.newPage();
     await page.goto(`file://${file}`, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready);
-    if (pages.includes("explorer.html")) {
-      await page.waitForSelector("#explorer.ready", { timeout: 20_000 });
-    }
     await page.evaluate(() => {
       for (const d of document.querySelectorAll("details")) d.open = true;
     });

@@ -17,6 +17,11 @@ import {
 } from "./markdown.ts";
 import { renderOutputs } from "./outputs.ts";
 import { sanitize } from "./sanitize.ts";
+import {
+  figurePlaceholders,
+  fillFigureHosts,
+  markerNames,
+} from "../../figures/embed.ts";
 
 /** A piece of a notebook, after markdown cells are split at their headings. */
 type Piece =
@@ -183,6 +188,48 @@ export interface RenderedNotebook {
   summaryHtml: string;
   /** The `##` and `###` headings, for the table of contents. */
   headings: Heading[];
+  /**
+   * The interactive figures the page holds (marker lines `<!-- figure: NAME -->` of
+   * its markdown, see `figures/embed.ts`), in order: the page then needs the figures'
+   * script and style sheet ({@link FIGURES_HEAD}).
+   */
+  figures: string[];
+}
+
+/**
+ * What a page with interactive figures loads: the figures' style sheet and their one
+ * bundle (`figures/main.ts`), both files under `assets/` (the CSP refuses inline
+ * scripts).
+ */
+export const FIGURES_HEAD =
+  `<link rel="stylesheet" href="assets/figures.css">\n<script src="assets/figures.js" defer></script>`;
+
+/**
+ * Renders markdown with its figure markers: each marker line becomes an empty host
+ * before markdown-it, the HTML is sanitised, then each host receives its figure's
+ * static rendering (which the sanitiser would strip), made live by `figures.js`.
+ *
+ * @example
+ * ```ts
+ * import { createMarkdown, newPageEnv } from "./markdown.ts";
+ * import { renderMarkdownWithFigures } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const html = renderMarkdownWithFigures(
+ *   createMarkdown(),
+ *   "Text.\n<!-- figure: efficiency -->\n<script>x()</script>",
+ *   newPageEnv(),
+ * );
+ * assert.match(html, /^<p>Text\.<\/p>\n<div class="fig-host" data-figure-host="efficiency"><figure /);
+ * assert.ok(!html.includes("<script"));
+ * ```
+ */
+export function renderMarkdownWithFigures(
+  md: Markdown,
+  text: string,
+  env: PageEnv,
+): string {
+  return fillFigureHosts(sanitize(md.render(figurePlaceholders(text), env)));
 }
 
 /**
@@ -220,6 +267,7 @@ export function renderNotebook(
   });
 
   const out: string[] = [];
+  const figures: string[] = [];
   let inSolution = false;
   /** The level of the open "Going further" section's heading, if one is open. */
   let furtherLevel: number | null = null;
@@ -264,9 +312,10 @@ export function renderNotebook(
           }
         }
         if (p.text.trim()) {
+          figures.push(...markerNames(p.text));
           out.push(
             `<div class="cell markdown">${
-              sanitize(md.render(p.text, env))
+              renderMarkdownWithFigures(md, p.text, env)
             }</div>`,
           );
         }
@@ -322,5 +371,6 @@ export function renderNotebook(
     titleHtml: h1?.html ?? escapeHtml(title),
     summaryHtml,
     headings: env.headings.filter((h) => h.level === 2 || h.level === 3),
+    figures,
   };
 }

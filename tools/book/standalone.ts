@@ -9,7 +9,7 @@
 
 import { createHash } from "node:crypto";
 import { basename, dirname, join } from "node:path";
-import { type Notebook, readNotebook } from "../notebook_runner.ts";
+import { type Notebook, readNotebook, ROOT } from "../notebook_runner.ts";
 import { escapeHtml } from "./_util.ts";
 import { bundleClient, npmFile } from "./assets.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -68,8 +68,13 @@ export async function standalonePage(
 ): Promise<string> {
   const md = createMarkdown();
   const page = renderNotebook(md, nb, name);
+  // Interactive figures show their static rendering (default settings) here: the
+  // figures' script is not inlined, their style sheet is.
   const css = (await katexCssInline()) + "\n" +
-    await Deno.readTextFile(join(BOOK_DIR, "book.css"));
+    await Deno.readTextFile(join(BOOK_DIR, "book.css")) +
+    (page.figures.length
+      ? "\n" + await Deno.readTextFile(join(ROOT, "figures", "figures.css"))
+      : "");
   const theme = await Deno.readTextFile(join(BOOK_DIR, "theme.js"));
   const script = (await bundleClient(cacheDir, () => {})).replace(
     /<\/script/gi,

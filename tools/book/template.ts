@@ -14,7 +14,12 @@ import {
   type PageEnv,
 } from "./markdown.ts";
 import { stripXmlns } from "./outputs.ts";
-import type { RenderedNotebook } from "./render.ts";
+import {
+  FIGURES_HEAD,
+  type RenderedNotebook,
+  renderMarkdownWithFigures,
+} from "./render.ts";
+import { markerNames } from "../../figures/embed.ts";
 
 /** The page template, style sheet, script and index text. */
 export const BOOK_DIR = join(ROOT, "tools", "book");
@@ -112,10 +117,10 @@ export interface ChapterPage {
   /** The rendered notebook. */
   page: RenderedNotebook;
   /**
-   * Extra markup for the page's `<head>`, e.g. the script of the chapter's interactive
-   * figures (`<script src="assets/figures-02.js" defer></script>`, bundled with
-   * `bundle()` of `assets.ts`): scripts must be files under `assets/` (the CSP
-   * refuses inline scripts).
+   * Extra markup for the page's `<head>`, e.g. the interactive figures' style sheet
+   * and script ({@link FIGURES_HEAD}, bundled by `bundleFigures()` of `assets.ts`)
+   * when the chapter has figure markers: scripts must be files under `assets/` (the
+   * CSP refuses inline scripts).
    */
   head?: string;
 }
@@ -232,12 +237,16 @@ export async function writePages(
 
   if (opts.explorerMarkdown !== undefined) {
     const explorerEnv: PageEnv = newPageEnv();
-    const body = md.render(opts.explorerMarkdown, explorerEnv);
+    const body = renderMarkdownWithFigures(
+      md,
+      opts.explorerMarkdown,
+      explorerEnv,
+    );
     await write(
       "explorer.html",
       page("explorer.html", "MLE and MAP explorer", body, {
         headings: explorerEnv.headings.filter((h) => h.level === 2),
-        head: `<script src="assets/explorer.js" defer></script>`,
+        head: markerNames(opts.explorerMarkdown).length ? FIGURES_HEAD : "",
         bodyClass: "explorer-page",
       }),
     );
