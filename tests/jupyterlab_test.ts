@@ -72,12 +72,13 @@ function freePort(): number {
 
 async function startJupyterLab(jupyterLab: string): Promise<Server> {
   const root = await Deno.makeTempDir({ prefix: "estimation-jupyterlab-" });
-  // What the notebooks import and read, as in a clone; the notebooks as committed.
+  // What the notebooks import and read (06 reads scikit-learn values from
+  // tests/fixtures/), as in a clone; the notebooks as committed.
   await Deno.mkdir(join(root, "notebooks"));
   for (const path of await listNotebooks()) {
     await Deno.copyFile(path, join(root, "notebooks", basename(path)));
   }
-  for (const d of ["lib", "data"]) {
+  for (const d of ["lib", "data", "tests"]) {
     await Deno.symlink(join(ROOT, d), join(root, d));
   }
   // The root deno.json names notebooks/ as a workspace member: its deno.json (the
