@@ -64,6 +64,31 @@ export interface SelectControl<S> extends ControlBase<S> {
   options: readonly { value: string; label: string }[];
 }
 
+/**
+ * The seed box every figure has: numpy's legacy seeds, 0 to 2^32 − 1, so a figure
+ * draws what the notebook draws for the same seed.
+ *
+ * @returns A {@link NumberControl} for the settings key `seed`.
+ *
+ * @example
+ * ```ts
+ * import { seedControl } from "./_framework.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(seedControl<{ seed: number }>().max, 2 ** 32 - 1);
+ * ```
+ */
+export function seedControl<S extends { seed: number }>(): NumberControl<S> {
+  return {
+    kind: "number",
+    key: "seed" as keyof S & string,
+    label: "seed",
+    min: 0,
+    max: 4294967295,
+    step: 1,
+  };
+}
+
 /** Any control. */
 export type Control<S> = RangeControl<S> | NumberControl<S> | SelectControl<S>;
 

@@ -13,7 +13,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import {
   fisherInformationNormalMean,
   linspace,
@@ -188,14 +188,7 @@ export const figure: FigureDefinition<EfficiencySettings, EfficiencyResult> = {
         { value: "4000", label: "4,000" },
       ],
     },
-    {
-      kind: "number",
-      key: "seed",
-      label: "seed",
-      min: 0,
-      max: 4294967295,
-      step: 1,
-    },
+    seedControl(),
   ],
   compute,
   readings: (r) => [

@@ -17,7 +17,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import {
   binaryCrossEntropyWithLogits,
   grid2d,
@@ -234,14 +234,7 @@ export const figure: FigureDefinition<GdNewtonSettings, GdNewtonResult> = {
       max: 1000,
       step: 10,
     },
-    {
-      kind: "number",
-      key: "seed",
-      label: "seed",
-      min: 0,
-      max: 4294967295,
-      step: 1,
-    },
+    seedControl(),
   ],
   compute,
   readings: (r) => {

@@ -12,7 +12,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import {
   bernoulliLogLikelihood,
   fisherInformationBernoulli,
@@ -199,14 +199,7 @@ export const figure: FigureDefinition<
       max: 1000,
       step: 1,
     },
-    {
-      kind: "number",
-      key: "seed",
-      label: "seed",
-      min: 0,
-      max: 4294967295,
-      step: 1,
-    },
+    seedControl(),
   ],
   compute,
   readings: (r, s) => {

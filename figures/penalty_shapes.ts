@@ -15,7 +15,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import {
   grid2d,
   lasso,
@@ -217,14 +217,7 @@ export const figure: FigureDefinition<
       max: 200,
       step: 1,
     },
-    {
-      kind: "number",
-      key: "seed",
-      label: "seed",
-      min: 0,
-      max: 4294967295,
-      step: 1,
-    },
+    seedControl(),
   ],
   compute,
   readings: (r) => [

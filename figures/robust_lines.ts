@@ -14,7 +14,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import {
   huber,
   huberRegression,
@@ -168,14 +168,7 @@ export const figure: FigureDefinition<RobustLinesSettings, RobustLinesResult> =
         max: 50,
         step: 1,
       },
-      {
-        kind: "number",
-        key: "seed",
-        label: "seed",
-        min: 0,
-        max: 4294967295,
-        step: 1,
-      },
+      seedControl(),
     ],
     compute,
     readings: (r) => [

@@ -12,7 +12,7 @@
 
 import * as Plot from "@observablehq/plot";
 import type { FigureDefinition, MountedFigure } from "./_framework.ts";
-import { mountFigure } from "./_framework.ts";
+import { mountFigure, seedControl } from "./_framework.ts";
 import { RandomState, samplingSummary, variance } from "./_lib.ts";
 import { palette } from "./_style.ts";
 
@@ -173,14 +173,7 @@ export const figure: FigureDefinition<
         { value: "100000", label: "100,000 (the notebook's)" },
       ],
     },
-    {
-      kind: "number",
-      key: "seed",
-      label: "seed",
-      min: 0,
-      max: 4294967295,
-      step: 1,
-    },
+    seedControl(),
   ],
   compute,
   readings: (r) => [
