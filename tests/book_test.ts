@@ -1589,6 +1589,38 @@ browserTest(
           return { sideways, smallest };
         });
         assert.ok(m.sideways <= 0, `${name}: scrolls ${m.sideways}px sideways`);
+        // A chart wider than the column is focusable and says it scrolls; a copy
+        // button sits above its code, not over the first line.
+        const cues = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>(".output")]
+            .filter((o) =>
+              o.querySelector("svg[role=img]") &&
+              o.scrollWidth > o.clientWidth + 1
+            ).map((o) => ({
+              focusable: o.tabIndex === 0,
+              hint: getComputedStyle(o, "::before").content,
+              mask: getComputedStyle(o).maskImage,
+            }))
+        );
+        for (const c of cues) {
+          assert.ok(c.focusable, `${name}: a scrolling chart is not focusable`);
+          assert.match(c.hint, /scroll sideways/i, `${name}: no scroll cue`);
+          assert.notEqual(
+            c.mask,
+            "none",
+            `${name}: no fade at the hidden side`,
+          );
+        }
+        const covered = await page.evaluate(() =>
+          [...document.querySelectorAll(".source-wrap")].filter((w) => {
+            const b = w.querySelector("button.copy")!.getBoundingClientRect();
+            const code = w.querySelector("pre code")!;
+            const top = code.getBoundingClientRect().top +
+              parseFloat(getComputedStyle(code).paddingTop);
+            return b.bottom > top;
+          }).length
+        );
+        assert.equal(covered, 0, `${name}: copy buttons over the code`);
         assert.ok(
           m.smallest >= 8.95,
           `${name}: chart text rendered at ${m.smallest.toFixed(1)}px`,
@@ -1612,6 +1644,34 @@ browserTest(
         assert.equal(await toc.isVisible(), false, `${name}: Escape closes`);
       }
       await screenshot(page, "phone-chapter");
+      // A link to a section shows its heading below the bar that stays on top.
+      const chapter = (await notebookPages(dir))[0]!;
+      await page.goto(`file://${dir}/${chapter}`);
+      // a section in the middle, which the page can scroll to the top
+      const ids = await page.locator("main h2[id]").evaluateAll((hs) =>
+        hs.map((h) => h.id)
+      );
+      const id = ids[Math.floor(ids.length / 2)]!;
+      await page.goto(`file://${dir}/${chapter}#${id}`);
+      await settle(page);
+      const [heading, bar] = await page.evaluate((id) => [
+        document.getElementById(id)!.getBoundingClientRect().top,
+        document.querySelector(".topbar")!.getBoundingClientRect().bottom,
+      ], id);
+      assert.ok(
+        heading >= bar && heading < bar + 60,
+        `${chapter}#${id}: heading at ${heading}px, the bar ends at ${bar}px`,
+      );
+      await page.screenshot({
+        path: join(SCREENSHOTS, "phone-anchor.png"),
+      });
+      assert.ok(
+        await page.locator(".output[data-scrolls]").count() > 0,
+        `${chapter}: no chart wider than the phone, nothing to show`,
+      );
+      await page.locator(".output[data-scrolls]").first()
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, "phone-chart.png") });
       assert.deepEqual(problems, { console: [], failed: [], external: [] });
     } finally {
       await context.close();
@@ -1637,6 +1697,18 @@ browserTest(
         await page.locator("#search-status").textContent() ?? "",
         /\d+ results? for Fisher information/,
       );
+      // Matches are marked; maths shows as TeX or "…", not as KaTeX's flat text.
+      const shown = await page.locator("#search-results").evaluate((r) => ({
+        marks: [...r.querySelectorAll("p mark")].map((m) => m.textContent),
+        text: r.textContent ?? "",
+      }));
+      assert.ok(
+        shown.marks.length > 0 &&
+          shown.marks.every((m) => /fisher|inform/i.test(m ?? "")),
+        `marks: ${shown.marks}`,
+      );
+      assert.doesNotMatch(shown.text, /∑i=1|=∫∂θ|\(1−pi\)/, "flattened maths");
+      await page.screenshot({ path: join(SCREENSHOTS, "search.png") });
       const href = await first.getAttribute("href") ?? "";
       assert.match(href, /^\d\d_[\w]+\.html(#[\w-]+)?$/);
       await first.click();
@@ -1757,6 +1829,61 @@ browserTest(
         "dark",
       );
       assert.ok(await bg() < 60, "still dark on the next page");
+      // Charts drawn on white keep their dark ink in the dark theme.
+      let charts = 0;
+      for (const name of await notebookPages(dir)) {
+        await page.goto(`file://${dir}/${name}`);
+        const low = await page.evaluate(() => {
+          const rgb = (c: string) =>
+            c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+          const lum = (c: string) => {
+            const [r, g, b] = rgb(c).map((v) => {
+              const s = v / 255;
+              return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+          };
+          const background = (svg: SVGSVGElement) => {
+            const w = svg.viewBox.baseVal?.width;
+            const card = [...svg.children].find((c) =>
+              c.tagName === "rect" && Number(c.getAttribute("width")) === w
+            );
+            if (card) return getComputedStyle(card).fill;
+            for (let e: Element | null = svg; e; e = e.parentElement) {
+              const c = getComputedStyle(e).backgroundColor;
+              if (!/rgba\(.*, 0\)|transparent/.test(c)) return c;
+            }
+            return "rgb(255, 255, 255)";
+          };
+          const out: string[] = [];
+          let n = 0;
+          for (
+            const svg of document.querySelectorAll<SVGSVGElement>(
+              ".output svg[role=img]",
+            )
+          ) {
+            const text = svg.querySelector("text");
+            if (!text) continue;
+            n++;
+            const fg = lum(getComputedStyle(text).color);
+            const bg = lum(background(svg));
+            const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+            if (ratio < 4.5) {
+              out.push(
+                `${svg.getAttribute("aria-label")}: ${ratio.toFixed(2)}:1`,
+              );
+            }
+          }
+          return { n, out };
+        });
+        charts += low.n;
+        assert.deepEqual(low.out, [], `${name}: chart text too faint in dark`);
+      }
+      assert.ok(charts > 0, "no chart was checked");
+      await page.goto(`file://${dir}/${next}`);
+      await page.locator(".output svg[role=img]").first()
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, "dark-chart.png") });
       await page.locator(".theme-toggle").click();
       assert.ok(await bg() > 200, "back to light");
       assert.deepEqual(problems, { console: [], failed: [], external: [] });

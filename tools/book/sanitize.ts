@@ -214,6 +214,9 @@ const ATTRIBUTES = [
   "shape-rendering",
   "offset",
   "stop-color",
+  // The colour currentColor stands for: a chart drawn on white sets its ink here, and
+  // without it the page's text colour (light, in the dark theme) would be used.
+  "color",
   "stop-opacity",
   "gradientUnits",
   "gradientTransform",

@@ -20,11 +20,13 @@ export interface SearchDoc {
 }
 
 const MAX_TEXT = 4000;
+/** Inline maths up to this many TeX characters is indexed as TeX. */
+const MAX_TEX = 40;
 
 function plain(html: string): string {
-  // Inline markup (MathML, highlighted code, emphasis) joins its text; blocks separate.
+  // Inline markup (highlighted code, emphasis) joins its text; blocks separate.
   return html.replace(
-    /<\/?(?:m[a-z]+|semantics|math|span|a|b|strong|em|i|code|sub|sup|var)\b[^>]*>/g,
+    /<\/?(?:span|a|b|strong|em|i|code|sub|sup|var)\b[^>]*>/g,
     "",
   ).replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ")
     .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
@@ -33,9 +35,10 @@ function plain(html: string): string {
 }
 
 /**
- * Splits each chapter at its headings of level 1–3 into searchable sections. Maths
- * is indexed by its MathML text (KaTeX's visual copy and the TeX source are left out),
- * code by its source, charts by their titles and captions.
+ * Splits each chapter at its headings of level 1–3 into searchable sections. Short
+ * inline maths is indexed by its TeX source (`$\theta$`), longer or displayed maths
+ * becomes "…" (KaTeX's text flattens to garble); code by its source, charts by their
+ * titles and captions.
  */
 export function searchDocs(chapters: ChapterPage[]): SearchDoc[] {
   const docs: SearchDoc[] = [];
@@ -44,10 +47,20 @@ export function searchDocs(chapters: ChapterPage[]): SearchDoc[] {
       `<!DOCTYPE html><html><body><div id="root">${c.page.html}</div></body></html>`,
     );
     const root = document.getElementById("root")!;
+    // Maths: a short inline formula by its TeX source, anything longer (and every
+    // display) by an ellipsis: MathML's text flattens to "∑i=1npi(1−pi)".
+    for (const el of root.querySelectorAll(".katex-display, .katex")) {
+      if (!el.isConnected) continue;
+      const tex = (el.querySelector('annotation[encoding="application/x-tex"]')
+        ?.textContent ?? "").trim();
+      const display = el.classList.contains("katex-display") ||
+        el.closest(".math-display") !== null;
+      el.replaceWith(
+        display || !tex || tex.length > MAX_TEX ? " … " : `$${tex}$`,
+      );
+    }
     for (
-      const el of root.querySelectorAll(
-        ".katex-html, annotation, svg, .permalink, summary",
-      )
+      const el of root.querySelectorAll("svg, .permalink, summary, .eqno-label")
     ) el.remove();
     const html = root.innerHTML;
     const re = /<h([1-3])\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;

@@ -122,7 +122,8 @@ function setupCopyButtons(): void {
         button.textContent = "Copy";
       }, 2000);
     });
-    wrap.append(button);
+    // Before the code: on narrow screens it sits in a bar above it (book.css).
+    wrap.prepend(button);
   }
 }
 
@@ -130,6 +131,8 @@ function setupCopyButtons(): void {
 
 const SCROLLERS =
   "pre, .math-display, .katex-display, .table-wrap, .output.svg, .output.html";
+
+const watched = new WeakSet<HTMLElement>();
 
 /** Marks every sideways-scrolling box focusable, and only those. */
 export function markScrollables(): void {
@@ -139,11 +142,39 @@ export function markScrollables(): void {
     if (scrolls && !el.hasAttribute("tabindex")) {
       el.setAttribute("tabindex", "0");
       el.dataset.scrolls = "";
+      if (!watched.has(el)) {
+        watched.add(el);
+        el.addEventListener("scroll", () => scrollEnds(el), { passive: true });
+      }
     } else if (!scrolls && el.dataset.scrolls !== undefined) {
       el.removeAttribute("tabindex");
       delete el.dataset.scrolls;
     }
+    if (el.dataset.scrolls !== undefined) scrollEnds(el);
   }
+}
+
+/** Marks a sideways scroller scrolled to its start or end (book.css fades the rest). */
+function scrollEnds(el: HTMLElement): void {
+  el.toggleAttribute("data-at-start", el.scrollLeft <= 1);
+  el.toggleAttribute(
+    "data-at-end",
+    el.scrollLeft + el.clientWidth >= el.scrollWidth - 1,
+  );
+}
+
+// ---- The sticky bar's height, so a linked section is not hidden under it. ----
+
+function trackTopbar(): void {
+  const bar = document.querySelector<HTMLElement>(".topbar");
+  if (!bar) return;
+  const set = () =>
+    root.style.setProperty(
+      "--topbar-h",
+      `${bar.getBoundingClientRect().height}px`,
+    );
+  set();
+  new ResizeObserver(set).observe(bar);
 }
 
 // ---- Folded blocks open for a link into them, and for print. ----
@@ -173,6 +204,35 @@ function setupPrint(): void {
     for (const d of closed) d.open = false;
     closed = [];
   });
+}
+
+/**
+ * About 160 characters of `text` around the first match of `terms`, each match
+ * wrapped in `<mark>` (built as nodes: the text is never parsed as HTML).
+ */
+export function excerpt(text: string, terms: string[]): Node[] {
+  const words = [...new Set(terms.map((t) => t.toLowerCase()))]
+    .filter((t) => t.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = words.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})`, "giu")
+    : undefined;
+  const first = re ? text.search(re) : -1;
+  const at = first > 60 ? text.lastIndexOf(" ", first - 50) + 1 : 0;
+  const shown = (at > 0 ? "…" : "") + text.slice(at, at + 160) +
+    (at + 160 < text.length ? "…" : "");
+  const nodes: Node[] = [];
+  let last = 0;
+  for (const m of re ? shown.matchAll(re) : []) {
+    nodes.push(document.createTextNode(shown.slice(last, m.index)));
+    const mark = document.createElement("mark");
+    mark.textContent = m[0];
+    nodes.push(mark);
+    last = m.index + m[0].length;
+  }
+  nodes.push(document.createTextNode(shown.slice(last)));
+  return nodes;
 }
 
 // ---- Search, offline: an index shipped as a script, searched with MiniSearch. ----
@@ -209,7 +269,6 @@ function setupSearch(): void {
       return;
     }
     const hits = index.search(q).slice(0, 12);
-    const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
     for (const h of hits) {
       const li = document.createElement("li");
       const a = document.createElement("a");
@@ -218,13 +277,7 @@ function setupSearch(): void {
         ? String(h.page)
         : `${h.section} · ${h.page}`;
       const p = document.createElement("p");
-      const text = String(h.text);
-      const at = Math.max(
-        0,
-        terms.map((t) => text.toLowerCase().indexOf(t)).filter((i) => i >= 0)
-          .reduce((a, b) => Math.min(a, b), text.length) - 60,
-      );
-      p.textContent = (at > 0 ? "…" : "") + text.slice(at, at + 160) + "…";
+      p.append(...excerpt(String(h.text), [...h.terms, ...h.queryTerms]));
       li.append(a, p);
       results.append(li);
     }
@@ -257,6 +310,7 @@ function setupSearch(): void {
   });
 }
 
+trackTopbar();
 setupTheme();
 setupContentsMenu();
 setupCopyButtons();
