@@ -117,15 +117,25 @@ function data(s: PenaltyShapesSettings): Data {
   // The lasso's ‖w‖₁ and the ridge's ‖w‖₂ shrink as λ grows, from at most the
   // least-squares fit's ‖w‖₁: a square of that half-width holds both shapes whole.
   const reach = 1.12 * Math.max(0.5, Math.abs(fit[0]!) + Math.abs(fit[1]!));
-  const w = new Float64Array(2);
+  // RSS(w) = yᵀy − 2 wᵀXᵀy + wᵀXᵀX w: the grid's thousands of points cost O(1)
+  // each (only the contours are drawn from it; every number shown is the library's)
+  let yy = 0, b0 = 0, b1 = 0, g00 = 0, g01 = 0, g11 = 0;
+  for (let i = 0; i < s.n; i++) {
+    const x0 = X.get(i, 0), x1 = X.get(i, 1), yi = y[i]!;
+    yy += yi * yi;
+    b0 += x0 * yi;
+    b1 += x1 * yi;
+    g00 += x0 * x0;
+    g01 += x0 * x1;
+    g11 += x1 * x1;
+  }
   // beyond the widest plane drawn, so that the contours' cut edges fall outside it
   const pad = 0.05 * reach;
   const surface = grid2d(
-    (a, b) => {
-      w[0] = a;
-      w[1] = b;
-      return -rss(X, y, w); // grid2d finds maxima; the contours are drawn of −RSS
-    },
+    // grid2d finds maxima; the contours are drawn of −RSS
+    (a, b) =>
+      -(yy - 2 * (a * b0 + b * b1) + a * a * g00 + 2 * a * b * g01 +
+        b * b * g11),
     linspace(-reach - pad, -reach + 2 * reach * WIDEST + pad, 97),
     linspace(-reach - pad, reach + pad, 61),
   );
