@@ -156,8 +156,12 @@ export interface FigureDefinition<S extends Settings, R> {
   compute: (settings: S) => R;
   /** The numbers printed. */
   readings: (result: R, settings: S) => Reading[];
-  /** The charts drawn. */
-  charts: (result: R, settings: S) => ChartSpec[];
+  /**
+   * The charts drawn, for a figure whose charts are `width` pixels wide (the live
+   * figure's available width, or {@link STATIC_WIDTH}): a chart that keeps an aspect
+   * (equal units on x and y) can fit its domain to it.
+   */
+  charts: (result: R, settings: S, width: number) => ChartSpec[];
 }
 
 // ---------------------------------------------------------------------------------
@@ -396,7 +400,11 @@ function drawChart(
     ? Math.round(spec.options.height * w / own)
     : spec.options.height;
   const chart = Plot.plot({
-    style: { fontSize: "12px" },
+    // 12px text (Plot's default is 10px), and room for it: the axis labels sit
+    // below the tick labels and above the top tick, not on them
+    style: { fontSize: `${CHART_FONT_PX}px` },
+    marginTop: 24,
+    marginBottom: 38,
     ...spec.options,
     width: w,
     ...(h === undefined ? {} : { height: h }),
@@ -517,7 +525,7 @@ function fill<S extends Settings, R>(
   }
   parts.readings.replaceChildren(...items);
   parts.charts.replaceChildren(
-    ...def.charts(result, s).map((c) => drawChart(doc, c, id, width)),
+    ...def.charts(result, s, width).map((c) => drawChart(doc, c, id, width)),
   );
 }
 
@@ -527,6 +535,12 @@ function fill<S extends Settings, R>(
 
 /** Default chart width when the page has no layout (static build). */
 export const STATIC_WIDTH = 640;
+
+/** The widest a live figure draws its charts (the rest of a wide page stays empty). */
+export const MAX_CHART_WIDTH = 880;
+
+/** Size of the charts' text (ticks, axis labels, direct labels), in CSS pixels. */
+export const CHART_FONT_PX = 12;
 
 /**
  * The figure at `settings`, without controls, as an element of `doc`: what a page
@@ -620,7 +634,10 @@ export function mountFigure<S extends Settings, R>(
   });
   let last = 0;
   const width = () =>
-    Math.max(280, Math.min(680, parts.charts.clientWidth || STATIC_WIDTH));
+    Math.max(
+      280,
+      Math.min(MAX_CHART_WIDTH, parts.charts.clientWidth || STATIC_WIDTH),
+    );
   const redraw = () => {
     const t0 = performance.now();
     fill(doc, def, parts, current, id, width());

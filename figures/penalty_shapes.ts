@@ -50,6 +50,11 @@ export interface PenaltyShapesResult {
   lasso: Float64Array;
   /** Residual sums of squares at each solution. */
   rss: { ols: number; ridge: number; lasso: number };
+  /**
+   * Half-width of the square around 0 that holds the disc, the diamond and the
+   * least-squares fit at every λ (from the least-squares fit: no λ in it).
+   */
+  reach: number;
   /** The loss surface (RSS) over the weight plane, for the contours. */
   surface: ReturnType<typeof grid2d>;
   /** Coefficient paths over a λ grid. */
@@ -67,13 +72,21 @@ export const defaults: PenaltyShapesSettings = {
   seed: 0,
 };
 
-/** Bounds of the weight plane drawn. */
-export const PLANE: [number, number] = [-1, 3];
+/**
+ * The widest the weight plane is drawn, as a multiple of its height: on a wide page
+ * the plane extends to the right (where the least-squares fit and its contours are),
+ * with one unit as long on w₁ as on w₂, so the disc stays round.
+ */
+const WIDEST = 1.6;
+
+/** The plane's height in pixels that a wide chart aims at. */
+const PLANE_HEIGHT = 440;
 
 interface Data {
   X: Matrix;
   y: Float64Array;
   ols: Float64Array;
+  reach: number;
   surface: ReturnType<typeof grid2d>;
   paths: PenaltyShapesResult["paths"];
 }
@@ -100,16 +113,31 @@ function data(s: PenaltyShapesSettings): Data {
     X.set(i, 1, s.rho * z1 + c * z2);
     y[i] = TRUE_W[0] * X.get(i, 0) + TRUE_W[1] * X.get(i, 1) + noise[i]!;
   }
-  const w = new Float64Array(2);
+  const fit = ols(X, y, { fitIntercept: false }).coef;
+  // The lasso's ‖w‖₁ and the ridge's ‖w‖₂ shrink as λ grows, from at most the
+  // least-squares fit's ‖w‖₁: a square of that half-width holds both shapes whole.
+  const reach = 1.12 * Math.max(0.5, Math.abs(fit[0]!) + Math.abs(fit[1]!));
+  // RSS(w) = yᵀy − 2 wᵀXᵀy + wᵀXᵀX w: the grid's thousands of points cost O(1)
+  // each (only the contours are drawn from it; every number shown is the library's)
+  let yy = 0, b0 = 0, b1 = 0, g00 = 0, g01 = 0, g11 = 0;
+  for (let i = 0; i < s.n; i++) {
+    const x0 = X.get(i, 0), x1 = X.get(i, 1), yi = y[i]!;
+    yy += yi * yi;
+    b0 += x0 * yi;
+    b1 += x1 * yi;
+    g00 += x0 * x0;
+    g01 += x0 * x1;
+    g11 += x1 * x1;
+  }
+  // beyond the widest plane drawn, so that the contours' cut edges fall outside it
+  const pad = 0.05 * reach;
   const surface = grid2d(
-    (a, b) => {
-      w[0] = a;
-      w[1] = b;
-      return -rss(X, y, w); // grid2d finds maxima; the contours are drawn of −RSS
-    },
-    // beyond the plane drawn, so that the contours' cut edges fall outside it
-    linspace(PLANE[0] - 0.25, PLANE[1] + 0.25, 61),
-    linspace(PLANE[0] - 0.25, PLANE[1] + 0.25, 61),
+    // grid2d finds maxima; the contours are drawn of −RSS
+    (a, b) =>
+      -(yy - 2 * (a * b0 + b * b1) + a * a * g00 + 2 * a * b * g01 +
+        b * b * g11),
+    linspace(-reach - pad, -reach + 2 * reach * WIDEST + pad, 97),
+    linspace(-reach - pad, reach + pad, 61),
   );
   const paths: Data["paths"] = [];
   for (const l of linspace(-1, 3.5, 46)) {
@@ -124,13 +152,7 @@ function data(s: PenaltyShapesSettings): Data {
       );
     }
   }
-  const d = {
-    X,
-    y,
-    ols: ols(X, y, { fitIntercept: false }).coef,
-    surface,
-    paths,
-  };
+  const d = { X, y, ols: fit, reach, surface, paths };
   cache = { key, data: d };
   return d;
 }
@@ -164,6 +186,7 @@ export function compute(s: PenaltyShapesSettings): PenaltyShapesResult {
       ridge: rss(d.X, d.y, r),
       lasso: rss(d.X, d.y, l),
     },
+    reach: d.reach,
     surface: d.surface,
     paths: d.paths,
   };
@@ -229,7 +252,7 @@ export const figure: FigureDefinition<
     { key: "ols-w1", label: "least squares w₁", value: r.ols[0]!, spec: ".4f" },
     { key: "ols-w2", label: "least squares w₂", value: r.ols[1]!, spec: ".4f" },
   ],
-  charts: (r) => {
+  charts: (r, _s, width) => {
     const t = Math.abs(r.lasso[0]!) + Math.abs(r.lasso[1]!);
     const diamond: [number, number][] = [[t, 0], [0, t], [-t, 0], [0, -t], [
       t,
@@ -239,7 +262,13 @@ export const figure: FigureDefinition<
     const g = r.surface;
     // contours of −RSS: the two that pass through the solutions, and a few more
     const levels = [-r.rss.lasso, -r.rss.ridge];
-    const spread = [1.05, 1.3, 2, 3.5, 6].map((f) => -r.rss.ols * f);
+    const spread = [1.05, 1.3, 2, 3.5, 6, 10].map((f) => -r.rss.ols * f);
+    // equal units on both axes: w₂ spans [−reach, reach]; w₁ as far to the right as
+    // the width allows (square on a phone, up to WIDEST times as wide as high)
+    const margin = { marginLeft: 48, marginRight: 24, marginTop: 24 };
+    const inner = width - margin.marginLeft - margin.marginRight;
+    const wide = Math.min(WIDEST, Math.max(1, inner / PLANE_HEIGHT));
+    const R = r.reach;
     const points = [
       { w1: r.ols[0]!, w2: r.ols[1]!, fit: "least squares" },
       { w1: r.ridge[0]!, w2: r.ridge[1]!, fit: "ridge" },
@@ -262,11 +291,11 @@ export const figure: FigureDefinition<
           "the disc (ridge) and the diamond (lasso) have the size that their solutions reach; " +
           "each solution is where a contour just touches its shape. A lasso solution on an axis has a weight of exactly 0.",
         options: {
-          width: 420,
-          height: 420,
-          marginLeft: 48,
-          x: { label: "w₁ →", domain: PLANE },
-          y: { label: "↑ w₂", domain: PLANE },
+          ...margin,
+          marginBottom: 38,
+          height: Math.round(inner / wide) + margin.marginTop + 38,
+          x: { label: "w₁ →", domain: [-R, -R + 2 * R * wide] },
+          y: { label: "↑ w₂", domain: [-R, R] },
           color: colour,
           marks: [
             Plot.ruleX([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
@@ -286,19 +315,15 @@ export const figure: FigureDefinition<
               fill: "none",
               clip: true,
             }),
+            // outlines only, in the legend's colours, as the notebook draws them
+            // (filled, the two overlap in a grey that is neither's colour)
             Plot.line(circle(radius), {
               stroke: palette.ridge,
               strokeWidth: 2,
-              fill: palette.ridge,
-              fillOpacity: 0.12,
-              clip: true,
             }),
             Plot.line(diamond, {
               stroke: palette.lasso,
               strokeWidth: 2,
-              fill: palette.lasso,
-              fillOpacity: 0.12,
-              clip: true,
             }),
             Plot.dot(points, {
               x: "w1",

@@ -272,13 +272,20 @@ export const figure: FigureDefinition<
               stroke: "currentColor",
               strokeOpacity: 0.35,
             }),
-            Plot.text(marks, {
-              x: "c",
-              text: "label",
-              frameAnchor: "top",
-              dy: 4,
-              fill: "currentColor",
-            }),
+            // the three lines are a unit apart, a few pixels at a phone's width:
+            // each label on a line of its own, to the right of its rule
+            ...marks.map((m, i) =>
+              Plot.text([m], {
+                x: "c",
+                text: "label",
+                frameAnchor: "top",
+                lineAnchor: "top",
+                textAnchor: "start",
+                dx: 3,
+                dy: 2 + 15 * i,
+                fill: "currentColor",
+              })
+            ),
             Plot.line(curves.filter((d) => d.value <= yTop * 1.5), {
               x: "c",
               y: "value",

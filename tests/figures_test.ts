@@ -35,6 +35,7 @@ import {
   SUGGESTED_PLACES,
 } from "../figures/embed.ts";
 import { buildDemo } from "../figures/build_demo.ts";
+import * as penalty from "../figures/penalty_shapes.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
@@ -125,6 +126,69 @@ Deno.test("the figures show what their text says: c = n + 1 has the smallest MSE
   };
   assert.ok(paths.newton.length <= 8);
   assert.ok(paths.gd.at(-1)!.loss > paths.newton.at(-1)!.loss + 1e-6);
+});
+
+/** 04's settings the plane is checked at: the defaults, and small, strongly correlated samples. */
+const PLANE_SETTINGS: Settings[] = [
+  penalty.defaults,
+  ...OTHER_SETTINGS["penalty-shapes"]!,
+  { logLambda: 0, rho: 0.9, n: 10, seed: 3 },
+  { logLambda: 0, rho: -0.9, n: 10, seed: 1 },
+];
+
+Deno.test("04's weight plane holds the disc, the diamond and the least-squares fit whole at every λ, with a unit as long on w₁ as on w₂ and the chart as wide as the figure", () => {
+  for (const base of PLANE_SETTINGS) {
+    for (const logLambda of lib.linspace(-1, 3.5, 10)) {
+      const s = { ...penalty.defaults, ...base, logLambda };
+      const r = penalty.compute(s);
+      const l1 = Math.abs(r.lasso[0]!) + Math.abs(r.lasso[1]!);
+      const l2 = Math.hypot(r.ridge[0]!, r.ridge[1]!);
+      for (const width of [280, 312, 640, 815]) {
+        const o = penalty.figure.charts(r, s, width)[0]!.options;
+        const x = (o.x as { domain: number[] }).domain;
+        const y = (o.y as { domain: number[] }).domain;
+        const at = JSON.stringify({ s, width });
+        // the diamond's corners (±l1 on each axis), the disc, the fit
+        for (const d of [x, y]) {
+          assert.ok(d[0]! < -Math.max(l1, l2) && d[1]! > Math.max(l1, l2), at);
+        }
+        assert.ok(x[0]! < r.ols[0]! && r.ols[0]! < x[1]!, at);
+        assert.ok(y[0]! < r.ols[1]! && r.ols[1]! < y[1]!, at);
+        // no width of its own: the chart takes the figure's
+        assert.equal(o.width, undefined, at);
+        const w = width - o.marginLeft! - o.marginRight!;
+        const h = o.height! - o.marginTop! - o.marginBottom!;
+        const perPixelX = (x[1]! - x[0]!) / w, perPixelY = (y[1]! - y[0]!) / h;
+        // equal units, up to the height's rounding to a whole pixel
+        assert.ok(Math.abs(perPixelX / perPixelY - 1) <= 1 / h, at);
+      }
+    }
+  }
+});
+
+Deno.test("04's loss contours are drawn from the library's residual sum of squares", () => {
+  for (const s of PLANE_SETTINGS) {
+    const n = Number(s.n), rho = Number(s.rho);
+    const rs = new lib.RandomState(Number(s.seed));
+    const z = rs.randn([n, 2]);
+    const e = rs.normal(0, 1, n);
+    const X = new lib.Matrix(n, 2);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      X.set(i, 0, z.get(i, 0));
+      X.set(i, 1, rho * z.get(i, 0) + Math.sqrt(1 - rho * rho) * z.get(i, 1));
+      y[i] = 2 * X.get(i, 0) + 0.5 * X.get(i, 1) + e[i]!;
+    }
+    const g = penalty.compute({ ...penalty.defaults, ...s }).surface;
+    for (let k = 0; k < g.values.length; k += 37) {
+      const w = [g.xs[k % g.width]!, g.ys[Math.floor(k / g.width)]!];
+      const want = -lib.mse(y, lib.matvec(X, w), { reduction: "sum" });
+      assert.ok(
+        Math.abs(g.values[k]! - want) <= 1e-9 * Math.abs(want),
+        `${JSON.stringify(s)} at w = ${w}: ${g.values[k]} against ${want}`,
+      );
+    }
+  }
 });
 
 Deno.test("at the notebooks' settings the figures print the notebooks' numbers (01: 3.1965 and 3.9956; 02: μ̂ = 3.5232, σ̂ = 1.1745, p̂ = 0.3125 ± 0.0232)", () => {
