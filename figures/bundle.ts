@@ -11,6 +11,7 @@
 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { denoBundle } from "../tools/deno_bundle.ts";
 
 /** This folder. */
 export const FIGURES_DIR: string = dirname(fileURLToPath(import.meta.url));
@@ -30,32 +31,12 @@ export async function bundleFigures(
   options: { minify?: boolean } = {},
 ): Promise<void> {
   await Deno.mkdir(outDir, { recursive: true });
-  const res = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "bundle",
-      "--quiet",
-      "--platform",
-      "browser",
-      "--format",
-      "iife",
-      ...(options.minify ?? true ? ["--minify"] : []),
-      "--output",
-      join(outDir, "figures.js"),
-      join(FIGURES_DIR, "main.ts"),
-    ],
+  await denoBundle({
+    entry: join(FIGURES_DIR, "main.ts"),
+    output: join(outDir, "figures.js"),
     cwd: dirname(FIGURES_DIR),
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    stdout: "piped",
-    stderr: "piped",
-    stdin: "null",
-  }).output();
-  if (!res.success) {
-    throw new Error(
-      `bundleFigures(): deno bundle failed (exit ${res.code}):\n${
-        new TextDecoder().decode(res.stderr).slice(-3000)
-      }`,
-    );
-  }
+    ...(options.minify === undefined ? {} : { minify: options.minify }),
+  });
   await Deno.copyFile(
     join(FIGURES_DIR, "figures.css"),
     join(outDir, "figures.css"),

@@ -8,6 +8,7 @@
 
 import { basename, dirname, join } from "node:path";
 import { ROOT } from "../notebook_runner.ts";
+import { denoBundle } from "../deno_bundle.ts";
 import { fileURLToPath } from "node:url";
 import { exists, hashInputs, seconds } from "./_util.ts";
 import { CACHE_VERSION } from "./execute.ts";
@@ -143,31 +144,11 @@ export async function bundle(
   }
   await Deno.mkdir(cacheDir, { recursive: true });
   const tmp = `${file}.tmp-${crypto.randomUUID()}.js`;
-  const res = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "bundle",
-      "--quiet",
-      "--platform",
-      "browser",
-      "--format",
-      "iife",
-      "--minify",
-      "--output",
-      tmp,
-      entry,
-    ],
-    cwd: base,
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    stdout: "piped",
-    stderr: "piped",
-    stdin: "null",
-  }).output();
-  if (!res.success) {
+  try {
+    await denoBundle({ entry, output: tmp, cwd: base });
+  } catch (e) {
     await Deno.remove(tmp).catch(() => {});
-    const err = new TextDecoder().decode(res.stderr);
-    throw new Error(
-      `${name}: deno bundle failed (exit ${res.code}):\n${err.slice(-3000)}`,
-    );
+    throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const stale = new RegExp(`^${name}\\.[0-9a-f]+\\.js$`);
   for await (const e of Deno.readDir(cacheDir)) {
