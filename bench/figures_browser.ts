@@ -14,6 +14,7 @@
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { buildDemo } from "../figures/build_demo.ts";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../tools/setup.ts";
 import { MOVES } from "./figures_moves.ts";
 
 const RUNS = 40;
@@ -29,17 +30,9 @@ export async function measureFigures(): Promise<
 > {
   const dir = await Deno.makeTempDir({ prefix: "figures-bench-" });
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
   try {
     const page = await browser.newPage({

@@ -4,8 +4,9 @@
  * renderings inside the hosts, as the book places them), OUTDIR/figures.js and
  * OUTDIR/figures.css. Open OUTDIR/index.html from file://.
  *
- * The page carries the Content-Security-Policy the book should use for pages with
- * figures ({@link FIGURES_CSP}).
+ * The page carries the book's own Content-Security-Policy (`CSP` from
+ * tools/book/template.ts: scripts only from the page's folder, nothing from outside),
+ * so the tests show the figures work under it.
  *
  * @module
  */
@@ -14,26 +15,7 @@ import { join } from "node:path";
 import { bundleFigures } from "./bundle.ts";
 import { FIGURE_NAMES, figureMarkers } from "./embed.ts";
 import { FIGURES } from "./mod.ts";
-
-/**
- * The Content-Security-Policy the demo page carries: the book's own (tools/book's
- * `CSP`), so the tests show the figures work under it. Scripts only from the page's
- * folder (no inline script, no eval), nothing from outside, no connection.
- * `style-src 'unsafe-inline'` is needed because Observable Plot writes a `<style>`
- * element and `style` attributes into every chart (KaTeX needs the attributes too).
- */
-export const FIGURES_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'none'",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+import { CSP } from "../tools/book/template.ts";
 
 /** Writes the demo page into `outDir`; returns the page's path. */
 export async function buildDemo(outDir: string): Promise<string> {
@@ -50,7 +32,7 @@ export async function buildDemo(outDir: string): Promise<string> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${FIGURES_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>Interactive figures</title>
 <link rel="stylesheet" href="figures.css">
 <link rel="stylesheet" href="demo.css">

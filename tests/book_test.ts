@@ -39,18 +39,9 @@ import { formatNumber, type Settings } from "../figures/_framework.ts";
 import { figureNamed } from "../figures/mod.ts";
 import { MOVES } from "../bench/figures_moves.ts";
 import { assertMatchesLibrary } from "./_figures_reference.ts";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../tools/setup.ts";
+import { type FigureShown, readFigure } from "./_figure_page.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const SCREENSHOTS = join(ROOT, ".build", "screenshots");
 
 // ---------------------------------------------------------------------------------
@@ -741,7 +732,7 @@ function browser(): Promise<Browser> {
   browserPromise ??= chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
   });
   return browserPromise;
 }
@@ -872,31 +863,6 @@ async function figuresLive(page: Page): Promise<number> {
   ).allTextContents()).filter((t) => t.trim() !== "");
   assert.deepEqual(failed, [], "a figure failed");
   return await page.locator(".fig-live").count();
-}
-
-/** What a live figure shows: its settings and its numbers, raw and printed. */
-interface FigureShown {
-  settings: Settings;
-  values: Record<string, number>;
-  texts: Record<string, string>;
-}
-
-function readFigure(page: Page, name: string): Promise<FigureShown> {
-  return page.evaluate((name) => {
-    const fig = document.querySelector(`.fig-live[data-figure="${name}"]`);
-    if (!fig) throw new Error(`no live figure ${name}`);
-    const values: Record<string, number> = {};
-    const texts: Record<string, string> = {};
-    for (const dd of fig.querySelectorAll<HTMLElement>("dd[data-key]")) {
-      values[dd.dataset.key!] = Number(dd.dataset.value);
-      texts[dd.dataset.key!] = dd.textContent ?? "";
-    }
-    return {
-      settings: JSON.parse(fig.getAttribute("data-settings") ?? "{}"),
-      values,
-      texts,
-    };
-  }, name);
 }
 
 /**

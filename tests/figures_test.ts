@@ -36,18 +36,8 @@ import {
 } from "../figures/embed.ts";
 import { buildDemo } from "../figures/build_demo.ts";
 import * as penalty from "../figures/penalty_shapes.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from "../tools/setup.ts";
+import { readFigure } from "./_figure_page.ts";
 
 // ---------------------------------------------------------------------------------
 // Deno tests
@@ -388,30 +378,6 @@ const ACTIONS: Record<string, Action[]> = {
   ],
 };
 
-interface Shown {
-  settings: Settings;
-  values: Record<string, number>;
-  texts: Record<string, string>;
-}
-
-function readFigure(page: Page, name: string): Promise<Shown> {
-  return page.evaluate((name) => {
-    const fig = document.querySelector(`.fig-live[data-figure="${name}"]`);
-    if (!fig) throw new Error(`no live figure ${name}`);
-    const values: Record<string, number> = {};
-    const texts: Record<string, string> = {};
-    for (const dd of fig.querySelectorAll<HTMLElement>("dd[data-key]")) {
-      values[dd.dataset.key!] = Number(dd.dataset.value);
-      texts[dd.dataset.key!] = dd.textContent ?? "";
-    }
-    return {
-      settings: JSON.parse(fig.getAttribute("data-settings") ?? "{}"),
-      values,
-      texts,
-    };
-  }, name);
-}
-
 Deno.test({
   name:
     "in Chromium from file://, each figure's keyboard-moved controls show the library's numbers, with no console error, no outside request and no axe violation",
@@ -427,7 +393,7 @@ Deno.test({
     const browser: Browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: CHROMIUM_FLAGS,
+      args: [...CHROMIUM_FLAGS],
     });
     const problems: string[] = [];
     const outside: string[] = [];

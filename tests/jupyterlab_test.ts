@@ -24,7 +24,7 @@ import assert from "node:assert/strict";
 import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
-import { CHROMIUM, ensureJupyterLab } from "../tools/setup.ts";
+import { CHROMIUM, CHROMIUM_FLAGS, ensureJupyterLab } from "../tools/setup.ts";
 import {
   type Cell,
   listNotebooks,
@@ -32,17 +32,6 @@ import {
   ROOT,
 } from "../tools/notebook_runner.ts";
 import { planSolutions } from "../tools/nb_metadata.ts";
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Where a screenshot of each notebook is left for a human to look at. */
 const SCREENSHOTS = join(ROOT, ".build", "screenshots", "jupyterlab");
@@ -397,7 +386,7 @@ Deno.test({
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
-        args: CHROMIUM_FLAGS,
+        args: [...CHROMIUM_FLAGS],
       });
       const page = await browser.newPage({
         viewport: { width: 1280, height: 900 },

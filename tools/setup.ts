@@ -339,6 +339,21 @@ export async function ensureJupyterLab(): Promise<
 /** Path of the Chromium the browser tests drive. */
 export const CHROMIUM = "/usr/bin/chromium";
 
+/**
+ * How every headless Chromium of the project is launched (tests, PDF, benchmarks):
+ * no sandbox (root), no GPU, and nothing that reaches the network by itself.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
 async function ensureChromium(): Promise<void> {
   try {
     await Deno.stat(CHROMIUM);

@@ -8,19 +8,9 @@
 
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM } from "../setup.ts";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../setup.ts";
 import { BOOK_TITLE, CSP } from "./template.ts";
 import { escapeHtml } from "./_util.ts";
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** The `<main>` of a page, without the navigation around its content. */
 function mainContent(html: string): string {
@@ -115,7 +105,7 @@ export async function printBook(siteDir: string, out: string): Promise<number> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
   });
   try {
     const context = await browser.newContext({ colorScheme: "light" });
